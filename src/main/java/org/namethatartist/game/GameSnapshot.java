@@ -1,0 +1,52 @@
+package org.namethatartist.game;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything needed to resume a game after a restart, saved at every accepted answer and every round
+ * transition. One per channel.
+ *
+ * @param schema the version of this shape; states of another version are left alone
+ * @param tokenKeys the tokens of every round, drawn at the start ({@code contract:tokenId})
+ * @param phase {@code STARTING}, {@code ROUND}, {@code BETWEEN_ROUNDS}, {@code ENDING} or {@code OVER}
+ * @param round the current round, 1-based; 0 before the first
+ * @param phaseEndsAt when the current phase ends
+ * @param recorded the players whose results are durable, so a crash while ending records each once
+ */
+public record GameSnapshot(int schema, String gameId, String channelId, String guildId, String startedBy,
+		Instant startedAt, int rounds, Duration roundTime, Duration betweenRoundTime, List<String> tokenKeys,
+		String phase, int round, Instant phaseEndsAt, RoundSnapshot currentRound, Map<String, PlayerScore> scores,
+		Set<String> recorded, Instant lastUpdated) {
+
+	/** The schema this version writes and resumes. */
+	public static final int SCHEMA = 1;
+
+	public GameSnapshot {
+		Objects.requireNonNull(gameId, "gameId");
+		Objects.requireNonNull(channelId, "channelId");
+		tokenKeys = List.copyOf(tokenKeys);
+		scores = Map.copyOf(scores);
+		recorded = Set.copyOf(recorded);
+	}
+
+	/** A round as saved: the token, the artists on the buttons, the right button and who answered what. */
+	public record RoundSnapshot(int number, String tokenKey, List<String> choices, int correctChoice,
+			Instant startedAt, Instant endsAt, Map<String, Integer> answers) {
+
+		public RoundSnapshot {
+			choices = List.copyOf(choices);
+			answers = Map.copyOf(answers);
+		}
+
+	}
+
+	/** A player's standing in this game. */
+	public record PlayerScore(String userId, String username, int score, int correctAnswers, int incorrectAnswers) {
+	}
+
+}

@@ -1,0 +1,634 @@
+package org.namethatartist.storage.log;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import org.namethatartist.StorageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * One store: an append-only log of JSON lines that is the truth, the in-memory state it replays into,
+ * and the original's JSON file kept beside it for compatibility.
+ *
+ * <pre>
+ * data/
+ *   &lt;store&gt;.json                      the state, as the original writes it (rewritten, coalesced)
+ *   logs/&lt;store&gt;.log                  one record per line:
+ *     {"timestamp":…,"op":"SET","key":…,"value":…,"crc":"1a2b3c4d"}
+ *     {"timestamp":…,"op":"SET","data":{…},"crc":…}       members replace keys of the same name
+ *     {"timestamp":…,"op":"DELETE","key":…,"crc":…}
+ *     {"op":"CHECKPOINT","state":{…},"compactedAt":…,"crc":…}   written by compaction, first line
+ *   logs/&lt;store&gt;.log.backup.&lt;ms&gt;    the log before a compaction (newest N kept)
+ *   logs/&lt;store&gt;.log.corrupt          bad lines recovery set aside
+ * </pre>
+ *
+ * <p><b>Guarantees.</b> With {@link FsyncPolicy#ALWAYS}, {@link #append} returns only after the record's
+ * bytes are forced to the disk; concurrent appenders share one write and one force (group commit). A
+ * failed write or force is not acknowledged and leaves no partial line: the file is cut back to the
+ * last good offset. Memory changes only after the disk has the record (the caller's {@code onDurable}
+ * runs then). Compaction never loses a record appended while it runs, and a crash at any step recovers
+ * to the same state.
+ *
+ * <p><b>Not guaranteed:</b> with {@link FsyncPolicy#EVERY_SECOND} the last second of acknowledged
+ * writes can be lost in a power cut (not in a process crash), with {@link FsyncPolicy#NEVER} more. The
+ * JSON file may lag the log by up to the snapshot delay; it is never the truth while a log exists.
+ *
+ * @param <V> the type of the values under the store's keys
+ */
+public final class AppendLog<V> implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(AppendLog.class);
+
+	/** Compaction copies what was appended meanwhile without blocking writers until this little is left. */
+	private static final long FINAL_COPY_BYTES = 256 * 1024;
+
+	private final StoreFiles files;
+
+	private final RecordCodec<V> codec;
+
+	private final StoreState<V> state;
+
+	private final LogOptions options;
+
+	/** Shared by appenders from encoding to their memory update; exclusive to fix a compaction's start. */
+	private final ReentrantReadWriteLock inFlight = new ReentrantReadWriteLock();
+
+	/** Held by whoever writes to the file: the group-commit leader, or compaction's final switch. */
+	private final ReentrantLock io = new ReentrantLock();
+
+	/** Guards {@link #open}, the batch appenders add to. */
+	private final Object queue = new Object();
+
+	private final ReentrantLock compactionLock = new ReentrantLock();
+
+	private final ScheduledExecutorService background;
+
+	private final AtomicBoolean snapshotScheduled = new AtomicBoolean();
+
+	private volatile boolean snapshotDirty;
+
+	private Batch open = new Batch();
+
+	// Guarded by io.
+	private LogFile file;
+
+	private volatile long fileEnd;
+
+	private volatile long records;
+
+	private volatile long forcedEnd;
+
+	private boolean needsRepair;
+
+	private volatile boolean closed;
+
+	private volatile boolean writable = true;
+
+	private volatile String lastWriteError;
+
+	private volatile Instant lastWriteErrorAt;
+
+	private volatile String lastSnapshotError;
+
+	private volatile Instant lastSnapshotAt;
+
+	private volatile RecoveryReport lastRecovery;
+
+	private volatile CompactionReport lastCompaction;
+
+	private ScheduledFuture<?> forcer;
+
+	private AppendLog(StoreFiles files, RecordCodec<V> codec, StoreState<V> state, LogOptions options) {
+		this.files = files;
+		this.codec = codec;
+		this.state = state;
+		this.options = options;
+		this.background = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "nta-store-" + files.store());
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	/**
+	 * Opens a store, recovering its state from the log (or importing its JSON file), and rewrites the
+	 * JSON file from the recovered state in the background.
+	 * @throws LogCorruptedException in {@code strict} mode, on a bad record
+	 * @throws StorageException when the files cannot be read or repaired
+	 */
+	public static <V> AppendLog<V> open(String store, Path dataDir, ObjectMapper mapper, ValueCodec<V> values,
+			StoreState<V> state, LogOptions options) {
+		StoreFiles files = new StoreFiles(store, dataDir.toAbsolutePath().normalize());
+		AppendLog<V> appendLog = new AppendLog<>(files, new RecordCodec<>(mapper, values), state, options);
+		try {
+			appendLog.start();
+		}
+		catch (IOException ex) {
+			appendLog.background.shutdownNow();
+			throw new StorageException("Cannot open store '" + store + "' in " + files.dataDir() + ": " + ex, ex);
+		}
+		catch (RuntimeException ex) {
+			appendLog.background.shutdownNow();
+			throw ex;
+		}
+		return appendLog;
+	}
+
+	private void start() throws IOException {
+		LogRecovery.Result result = new LogRecovery<>(this.files, this.codec, this.state, this.options).recover();
+		this.lastRecovery = result.report();
+		this.records = result.records();
+		this.file = this.options.opener().open(this.files.log());
+		this.fileEnd = this.file.size();
+		this.forcedEnd = this.fileEnd;
+		if (result.report().clean()) {
+			log.info("{}", result.report().summary());
+		}
+		else {
+			log.warn("{}", result.report().summary());
+		}
+		this.options.listener().recovered(result.report());
+		if (result.report().source() != RecoveryReport.Source.JSON) {
+			// The JSON file may be missing, unreadable or behind the log: the recovered state replaces it.
+			markSnapshotDirty();
+		}
+		if (this.options.fsync() == FsyncPolicy.EVERY_SECOND) {
+			this.forcer = this.background.scheduleWithFixedDelay(this::forceQuietly, 1, 1, TimeUnit.SECONDS);
+		}
+	}
+
+	public String store() {
+		return this.files.store();
+	}
+
+	public Path logPath() {
+		return this.files.log();
+	}
+
+	public Path jsonPath() {
+		return this.files.json();
+	}
+
+	/**
+	 * Appends one record and returns once it is acknowledged by the fsync policy; {@code onDurable} runs
+	 * before that, after the disk has the record: it is where the caller changes its memory.
+	 * @throws StorageException when the record could not be written; nothing was recorded then
+	 */
+	public void append(Mutation<V> mutation, Runnable onDurable) {
+		long started = System.nanoTime();
+		this.inFlight.readLock().lock();
+		try {
+			if (this.closed) {
+				throw new StorageException("Store '" + store() + "' is closed");
+			}
+			byte[] line = this.codec.encode(mutation, this.options.clock().instant());
+			Batch batch;
+			synchronized (this.queue) {
+				batch = this.open;
+				batch.add(line);
+			}
+			drain();
+			batch.await(this);
+			if (onDurable != null) {
+				onDurable.run();
+			}
+		}
+		finally {
+			this.inFlight.readLock().unlock();
+		}
+		markSnapshotDirty();
+		this.options.listener().appended(store(), System.nanoTime() - started);
+	}
+
+	/**
+	 * Writes the open batches until none is left, unless another thread holds the file: that thread
+	 * looks again after letting go, so every batch is written by someone.
+	 */
+	private void drain() {
+		while (true) {
+			if (!this.io.tryLock()) {
+				return;
+			}
+			try {
+				Batch batch;
+				synchronized (this.queue) {
+					batch = this.open;
+					if (batch.isEmpty()) {
+						return;
+					}
+					this.open = new Batch();
+				}
+				writeBatch(batch);
+			}
+			finally {
+				this.io.unlock();
+			}
+		}
+	}
+
+	/** Writes (and, with fsync always, forces) one batch. Caller holds {@link #io}. */
+	private void writeBatch(Batch batch) {
+		long writeStart = System.nanoTime();
+		long writeNanos = 0;
+		long forceNanos = 0;
+		try {
+			if (this.needsRepair) {
+				this.file.truncate(this.fileEnd);
+				this.needsRepair = false;
+			}
+			this.file.write(ByteBuffer.wrap(batch.bytes, 0, batch.size), this.fileEnd);
+			writeNanos = System.nanoTime() - writeStart;
+			if (this.options.fsync() == FsyncPolicy.ALWAYS) {
+				long forceStart = System.nanoTime();
+				this.file.force();
+				forceNanos = System.nanoTime() - forceStart;
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			failBatch(batch, ex);
+			return;
+		}
+		this.fileEnd += batch.size;
+		if (this.options.fsync() == FsyncPolicy.ALWAYS) {
+			this.forcedEnd = this.fileEnd;
+		}
+		this.records += batch.count;
+		if (!this.writable) {
+			log.info("Store '{}' writes again after: {}", store(), this.lastWriteError);
+		}
+		this.writable = true;
+		batch.done.complete(null);
+		this.options.listener().batchWritten(store(), batch.count, batch.size, writeNanos, forceNanos);
+	}
+
+	private void failBatch(Batch batch, Exception ex) {
+		try {
+			this.file.truncate(this.fileEnd);
+		}
+		catch (IOException | RuntimeException truncateFailure) {
+			ex.addSuppressed(truncateFailure);
+			this.needsRepair = true;
+		}
+		this.writable = false;
+		this.lastWriteError = ex.toString();
+		this.lastWriteErrorAt = this.options.clock().instant();
+		log.error("Store '{}': a write of {} records to {} failed; they were not recorded: {}", store(), batch.count,
+				this.files.log(), ex.toString());
+		this.options.listener().writeFailed(store(), ex);
+		batch.done.completeExceptionally(ex);
+	}
+
+	private void forceQuietly() {
+		this.io.lock();
+		try {
+			if (this.closed || this.forcedEnd == this.fileEnd) {
+				return;
+			}
+			long end = this.fileEnd;
+			this.file.force();
+			this.forcedEnd = end;
+		}
+		catch (IOException | RuntimeException ex) {
+			this.writable = false;
+			this.lastWriteError = "force failed: " + ex;
+			this.lastWriteErrorAt = this.options.clock().instant();
+			log.error("Store '{}': forcing {} failed: {}", store(), this.files.log(), ex.toString());
+		}
+		finally {
+			this.io.unlock();
+		}
+	}
+
+	/** Records appended by concurrent writers, written and forced together. */
+	private static final class Batch {
+
+		final CompletableFuture<Void> done = new CompletableFuture<>();
+
+		byte[] bytes = new byte[0];
+
+		int size;
+
+		int count;
+
+		void add(byte[] line) {
+			if (this.size + line.length > this.bytes.length) {
+				this.bytes = Arrays.copyOf(this.bytes, Math.max(this.size + line.length, this.bytes.length * 2));
+			}
+			System.arraycopy(line, 0, this.bytes, this.size, line.length);
+			this.size += line.length;
+			this.count++;
+		}
+
+		boolean isEmpty() {
+			return this.count == 0;
+		}
+
+		void await(AppendLog<?> owner) {
+			boolean interrupted = false;
+			try {
+				while (true) {
+					try {
+						this.done.get();
+						return;
+					}
+					catch (InterruptedException ex) {
+						// The record may already be on its way to the disk: wait for the verdict anyway.
+						interrupted = true;
+					}
+					catch (ExecutionException ex) {
+						throw new StorageException("Could not write to " + owner.files.log() + ": "
+								+ ex.getCause().getMessage() + "; the change was not recorded", ex.getCause());
+					}
+				}
+			}
+			finally {
+				if (interrupted) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+
+	}
+
+	/**
+	 * Rewrites the log as one CHECKPOINT followed by whatever was appended meanwhile, after saving the
+	 * old log as a backup. Writers go on during it and wait only for the final rename.
+	 * @throws StorageException when it fails; the log is then left as it was
+	 */
+	public CompactionReport compact() {
+		this.compactionLock.lock();
+		try {
+			return doCompact();
+		}
+		catch (IOException ex) {
+			throw new StorageException("Compaction of " + this.files.log() + " failed, the log is unchanged: " + ex, ex);
+		}
+		finally {
+			this.compactionLock.unlock();
+			drain();
+		}
+	}
+
+	private CompactionReport doCompact() throws IOException {
+		long started = System.nanoTime();
+		Path logPath = this.files.log();
+		long mark;
+		long recordsAtMark;
+		// With no appender in flight, every record before the mark is in memory, so the snapshot taken
+		// after it holds them all; records after the mark are copied behind the CHECKPOINT.
+		this.inFlight.writeLock().lock();
+		try {
+			ensureOpen();
+			mark = this.fileEnd;
+			recordsAtMark = this.records;
+		}
+		finally {
+			this.inFlight.writeLock().unlock();
+		}
+		long bytesBefore = mark;
+		Path backup = writeBackup(logPath, mark);
+		Path temp = this.files.compactionTemp();
+		long copied;
+		try (FileChannel target = FileChannel.open(temp, StandardOpenOption.CREATE,
+				StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+				FileChannel source = FileChannel.open(logPath, StandardOpenOption.READ)) {
+			OutputStream out = new BufferedOutputStream(Channels.newOutputStream(target), 1 << 16);
+			this.codec.writeCheckpoint(out, this.state, this.options.clock().instant());
+			out.flush();
+			copied = mark;
+			long end;
+			while ((end = this.fileEnd) - copied > FINAL_COPY_BYTES) {
+				copyRange(source, copied, end, target);
+				copied = end;
+			}
+			target.force(true);
+			this.io.lock();
+			try {
+				ensureOpen();
+				copyRange(source, copied, this.fileEnd, target);
+				target.force(true);
+				AtomicFiles.moveIntoPlace(temp, logPath);
+				LogFile previous = this.file;
+				this.file = this.options.opener().open(logPath);
+				closeQuietly(previous);
+				this.fileEnd = this.file.size();
+				this.forcedEnd = this.fileEnd;
+				this.needsRepair = false;
+				long carried = this.records - recordsAtMark;
+				this.records = 1 + carried;
+				CompactionReport report = new CompactionReport(store(), this.options.clock().instant(),
+						Duration.ofNanos(System.nanoTime() - started), bytesBefore, this.fileEnd,
+						backup.getFileName().toString(), carried);
+				this.lastCompaction = report;
+				pruneBackups();
+				log.info("Compacted store '{}': {} -> {} bytes, {} records carried over, backup {}, in {} ms", store(),
+						bytesBefore, report.bytesAfter(), carried, report.backup(), report.duration().toMillis());
+				this.options.listener().compacted(report);
+				return report;
+			}
+			finally {
+				this.io.unlock();
+			}
+		}
+		finally {
+			Files.deleteIfExists(temp);
+		}
+	}
+
+	private void ensureOpen() {
+		if (this.closed) {
+			throw new StorageException("Store '" + store() + "' is closed");
+		}
+	}
+
+	private static void copyRange(FileChannel source, long from, long to, FileChannel target) throws IOException {
+		long position = from;
+		while (position < to) {
+			long n = source.transferTo(position, to - position, target);
+			if (n <= 0) {
+				throw new IOException("could not read bytes " + position + ".." + to + " of the log");
+			}
+			position += n;
+		}
+	}
+
+	private Path writeBackup(Path logPath, long length) throws IOException {
+		long millis = this.options.clock().millis();
+		Path backup = this.files.backup(millis);
+		while (Files.exists(backup)) {
+			backup = this.files.backup(++millis);
+		}
+		Path temp = this.files.logsDir().resolve(store() + ".log.backup.tmp");
+		try (FileChannel source = FileChannel.open(logPath, StandardOpenOption.READ);
+				FileChannel target = FileChannel.open(temp, StandardOpenOption.CREATE,
+						StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+			copyRange(source, 0, length, target);
+			target.force(true);
+		}
+		AtomicFiles.moveIntoPlace(temp, backup);
+		return backup;
+	}
+
+	private void pruneBackups() {
+		try {
+			List<Path> backups = this.files.backups();
+			for (int i = 0; i < backups.size() - this.options.backups(); i++) {
+				Files.deleteIfExists(backups.get(i));
+			}
+		}
+		catch (IOException ex) {
+			log.warn("Store '{}': could not remove old backups: {}", store(), ex.toString());
+		}
+	}
+
+	/** The JSON file is rewritten once, at most {@code snapshotMaxDelay} after the first change. */
+	private void markSnapshotDirty() {
+		this.snapshotDirty = true;
+		if (this.snapshotScheduled.compareAndSet(false, true)) {
+			try {
+				this.background.schedule(this::writeSnapshotScheduled, this.options.snapshotMaxDelay().toMillis(),
+						TimeUnit.MILLISECONDS);
+			}
+			catch (java.util.concurrent.RejectedExecutionException ex) {
+				// closing: close() writes the snapshot itself
+				this.snapshotScheduled.set(false);
+			}
+		}
+	}
+
+	private void writeSnapshotScheduled() {
+		this.snapshotScheduled.set(false);
+		try {
+			writeSnapshot();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Store '{}': {}", store(), ex.getMessage());
+		}
+		if (this.snapshotDirty && !this.closed) {
+			markSnapshotDirty();
+		}
+	}
+
+	/**
+	 * Rewrites the JSON file from memory now, if anything changed since the last time.
+	 * @throws StorageException when it cannot be written (the log still has everything)
+	 */
+	public synchronized void writeSnapshot() {
+		if (!this.snapshotDirty) {
+			return;
+		}
+		this.snapshotDirty = false;
+		try {
+			AtomicFiles.replace(this.files.json(), (out) -> this.codec.writeJsonDocument(out, this.state));
+			this.lastSnapshotAt = this.options.clock().instant();
+			this.lastSnapshotError = null;
+		}
+		catch (IOException | RuntimeException ex) {
+			this.snapshotDirty = true;
+			this.lastSnapshotError = ex.toString();
+			throw new StorageException("Could not rewrite " + this.files.json() + " (the log has every change): " + ex,
+					ex);
+		}
+	}
+
+	public LogStatus status() {
+		List<String> backups = new ArrayList<>();
+		try {
+			for (Path backup : this.files.backups()) {
+				backups.add(backup.getFileName().toString());
+			}
+		}
+		catch (IOException ex) {
+			backups.add("cannot list: " + ex);
+		}
+		return new LogStatus(store(), this.files.log().toString(), this.fileEnd, this.records, this.writable,
+				this.lastRecovery, this.lastCompaction, backups, this.lastWriteError, this.lastWriteErrorAt,
+				this.lastSnapshotError, this.lastSnapshotAt);
+	}
+
+	public long logBytes() {
+		return this.fileEnd;
+	}
+
+	public RecoveryReport lastRecovery() {
+		return this.lastRecovery;
+	}
+
+	/** Forces the log, writes a pending JSON snapshot and closes the file. Appends after it fail. */
+	@Override
+	public void close() {
+		this.inFlight.writeLock().lock();
+		try {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+		}
+		finally {
+			this.inFlight.writeLock().unlock();
+		}
+		if (this.forcer != null) {
+			this.forcer.cancel(false);
+		}
+		this.background.shutdown();
+		try {
+			this.background.awaitTermination(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		this.io.lock();
+		try {
+			if (this.forcedEnd != this.fileEnd) {
+				this.file.force();
+				this.forcedEnd = this.fileEnd;
+			}
+		}
+		catch (IOException ex) {
+			log.error("Store '{}': the final force of {} failed: {}", store(), this.files.log(), ex.toString());
+		}
+		finally {
+			closeQuietly(this.file);
+			this.io.unlock();
+		}
+		try {
+			writeSnapshot();
+		}
+		catch (StorageException ex) {
+			log.warn("{}", ex.getMessage());
+		}
+	}
+
+	private static void closeQuietly(LogFile file) {
+		try {
+			file.close();
+		}
+		catch (IOException ignored) {
+			// nothing left to lose: everything acknowledged was forced
+		}
+	}
+
+}

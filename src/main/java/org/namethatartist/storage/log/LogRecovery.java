@@ -1,0 +1,335 @@
+package org.namethatartist.storage.log;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.namethatartist.StorageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+/**
+ * Start-up recovery of one store: replays its log into the state, repairing what a crash or a bad disk
+ * left, or imports the JSON file of a data directory from before logs existed.
+ *
+ * <p>Rules: bytes after the last {@code \n} are a torn write (never acknowledged) and are cut. A bad
+ * line (CRC mismatch, bad JSON, unknown op or member) follows the {@link RecoveryMode}; bad lines with
+ * no good line after them are a torn tail and are cut in {@code skip} and {@code stop} (after being
+ * copied to {@code .corrupt}); {@code strict} refuses any bad complete line.
+ */
+final class LogRecovery<V> {
+
+	private static final Logger log = LoggerFactory.getLogger(LogRecovery.class);
+
+	private static final int MAX_PROBLEMS = 20;
+
+	private final StoreFiles files;
+
+	private final RecordCodec<V> codec;
+
+	private final StoreState<V> state;
+
+	private final LogOptions options;
+
+	private final List<String> problems = new ArrayList<>();
+
+	/** What recovery did, and what the log holds afterwards. */
+	record Result(RecoveryReport report, long records) {
+	}
+
+	LogRecovery(StoreFiles files, RecordCodec<V> codec, StoreState<V> state, LogOptions options) {
+		this.files = files;
+		this.codec = codec;
+		this.state = state;
+		this.options = options;
+	}
+
+	Result recover() throws IOException {
+		long started = System.nanoTime();
+		Files.createDirectories(this.files.logsDir());
+		for (Path leftover : this.files.leftovers()) {
+			if (Files.deleteIfExists(leftover)) {
+				log.info("Removed {} left by an interrupted write", leftover);
+			}
+		}
+		if (Files.exists(this.files.log())) {
+			return replayLog(started);
+		}
+		if (Files.exists(this.files.json())) {
+			return importJson(started);
+		}
+		Files.createFile(this.files.log());
+		AtomicFiles.forceDirectory(this.files.logsDir());
+		return new Result(report(RecoveryReport.Source.EMPTY, 0, 0, 0, started), 0);
+	}
+
+	private Result replayLog(long started) throws IOException {
+		Path path = this.files.log();
+		Scan scan = new Scan();
+		try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+			scan.run(channel);
+		}
+		long size = scan.size;
+		if (!scan.badLines.isEmpty() || scan.stopAt >= 0) {
+			appendToCorrupt(scan);
+		}
+		long finalRecords = scan.replayed;
+		long truncated;
+		if (scan.stopAt >= 0) {
+			truncate(path, scan.stopAt);
+			truncated = size - scan.stopAt;
+		}
+		else {
+			List<BadLine> middle = scan.badLines.stream().filter((bad) -> bad.offset < scan.lastGoodEnd).toList();
+			if (!middle.isEmpty()) {
+				rewriteWithout(path, middle, scan.lastGoodEnd);
+			}
+			else if (scan.lastGoodEnd < size) {
+				truncate(path, scan.lastGoodEnd);
+			}
+			truncated = size - scan.lastGoodEnd;
+		}
+		if (scan.tornBytes > 0) {
+			problem(String.format("torn write at the end: %d bytes after the last complete line, at byte %d, cut",
+					scan.tornBytes, size - scan.tornBytes));
+		}
+		return new Result(report(RecoveryReport.Source.LOG, scan.replayed, truncated, scan.setAside(), started),
+				finalRecords);
+	}
+
+	/** A complete line that is not a valid record. */
+	private record BadLine(long lineNumber, long offset, int length, String reason) {
+	}
+
+	/** One pass over the log: applies good records, notes bad ones. */
+	private final class Scan {
+
+		long size;
+
+		long replayed;
+
+		long lastGoodEnd;
+
+		long tornBytes;
+
+		/** In {@code stop} mode: where the first bad line starts; -1 when none. */
+		long stopAt = -1;
+
+		long linesAfterStop;
+
+		final List<BadLine> badLines = new ArrayList<>();
+
+		long setAside() {
+			return (LogRecovery.this.options.recovery() == RecoveryMode.STOP) ? this.linesAfterStop
+					: this.badLines.size();
+		}
+
+		void run(FileChannel channel) throws IOException {
+			this.size = channel.size();
+			byte[] buf = new byte[1 << 20];
+			int start = 0;
+			int end = 0;
+			int scanned = 0;
+			long base = 0;
+			long lineNumber = 0;
+			while (true) {
+				if (end == buf.length) {
+					if (start > 0) {
+						System.arraycopy(buf, start, buf, 0, end - start);
+						base += start;
+						end -= start;
+						scanned -= start;
+						start = 0;
+					}
+					else {
+						byte[] bigger = new byte[Math.multiplyExact(buf.length, 2)];
+						System.arraycopy(buf, 0, bigger, 0, end);
+						buf = bigger;
+					}
+				}
+				int read = channel.read(ByteBuffer.wrap(buf, end, buf.length - end), base + end);
+				if (read < 0) {
+					break;
+				}
+				end += read;
+				for (int i = scanned; i < end; i++) {
+					if (buf[i] == '\n') {
+						lineNumber++;
+						line(buf, start, i - start, base + start, lineNumber);
+						start = i + 1;
+					}
+				}
+				scanned = end;
+			}
+			this.tornBytes = end - start;
+		}
+
+		private void line(byte[] buf, int off, int len, long offset, long lineNumber) {
+			if (this.stopAt >= 0) {
+				this.linesAfterStop++;
+				return;
+			}
+			String reason;
+			try {
+				if (len == 0) {
+					throw new BadRecordException("an empty line");
+				}
+				DecodedRecord<V> record = LogRecovery.this.codec.decode(buf, off, len);
+				record.applyTo(LogRecovery.this.state);
+				this.replayed++;
+				this.lastGoodEnd = offset + len + 1;
+				return;
+			}
+			catch (BadRecordException ex) {
+				reason = ex.getMessage();
+			}
+			String where = String.format("%s line %d (byte offset %d): %s", LogRecovery.this.files.log(), lineNumber,
+					offset, reason);
+			switch (LogRecovery.this.options.recovery()) {
+				case STRICT -> throw new LogCorruptedException("Bad record in " + where
+						+ ". storage.recovery.mode is strict, so start-up stops; set it to skip to move bad lines to "
+						+ LogRecovery.this.files.corrupt().getFileName() + " and go on");
+				case STOP -> {
+					this.stopAt = offset;
+					this.linesAfterStop = 1;
+					problem("bad record at " + where + "; it and everything after it set aside");
+				}
+				case SKIP -> {
+					this.badLines.add(new BadLine(lineNumber, offset, len, reason));
+					problem("bad record at " + where + "; moved to " + LogRecovery.this.files.corrupt().getFileName());
+				}
+			}
+		}
+
+	}
+
+	/** Copies what is set aside to {@code .corrupt} before the log is changed, so nothing is lost. */
+	private void appendToCorrupt(Scan scan) throws IOException {
+		try (FileChannel source = FileChannel.open(this.files.log(), StandardOpenOption.READ);
+				FileChannel corrupt = FileChannel.open(this.files.corrupt(), StandardOpenOption.CREATE,
+						StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+			if (scan.stopAt >= 0) {
+				transferAll(source, scan.stopAt, scan.size - scan.stopAt, corrupt);
+			}
+			else {
+				for (BadLine bad : scan.badLines) {
+					transferAll(source, bad.offset, bad.length + 1L, corrupt);
+				}
+			}
+			corrupt.force(true);
+		}
+		AtomicFiles.forceDirectory(this.files.logsDir());
+	}
+
+	private static void transferAll(FileChannel source, long position, long count, FileChannel target)
+			throws IOException {
+		long done = 0;
+		while (done < count) {
+			long n = source.transferTo(position + done, count - done, target);
+			if (n <= 0) {
+				break;
+			}
+			done += n;
+		}
+	}
+
+	private void rewriteWithout(Path path, List<BadLine> bad, long end) throws IOException {
+		Path temp = this.files.rewriteTemp();
+		try (FileChannel source = FileChannel.open(path, StandardOpenOption.READ);
+				FileChannel target = FileChannel.open(temp, StandardOpenOption.CREATE,
+						StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+			long position = 0;
+			for (BadLine line : bad) {
+				transferAll(source, position, line.offset - position, target);
+				position = line.offset + line.length + 1;
+			}
+			transferAll(source, position, end - position, target);
+			target.force(true);
+		}
+		AtomicFiles.moveIntoPlace(temp, path);
+	}
+
+	private static void truncate(Path path, long size) throws IOException {
+		try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+			channel.truncate(size);
+			channel.force(true);
+		}
+	}
+
+	/** A data directory from before logs: its JSON file becomes the log's first CHECKPOINT. */
+	private Result importJson(long started) throws IOException {
+		Path json = this.files.json();
+		List<DecodedRecord.Entry<V>> entries = new ArrayList<>();
+		try (InputStream in = Files.newInputStream(json);
+				JsonParser p = this.codec.mapper().createParser(in)) {
+			if (p.nextToken() != JsonToken.START_OBJECT) {
+				throw new BadRecordException("not a JSON object");
+			}
+			for (String name = p.nextName(); name != null; name = p.nextName()) {
+				p.nextToken();
+				V value = this.codec.values().read(p);
+				if (value == null) {
+					throw new BadRecordException("member '" + name + "' cannot be read");
+				}
+				entries.add(new DecodedRecord.Entry<>(name, value));
+			}
+		}
+		catch (JacksonException | BadRecordException ex) {
+			String reason = (ex instanceof JacksonException jackson) ? jackson.getOriginalMessage() : ex.getMessage();
+			if (this.options.recovery() == RecoveryMode.STRICT) {
+				throw new LogCorruptedException("Cannot import " + json + " (no log beside it): " + reason
+						+ ". storage.recovery.mode is strict, so start-up stops");
+			}
+			Path aside = json.resolveSibling(json.getFileName() + ".unreadable." + this.options.clock().millis());
+			AtomicFiles.moveIntoPlace(json, aside);
+			problem("no log, and " + json.getFileName() + " is unreadable (" + reason + "); kept as "
+					+ aside.getFileName() + ", starting empty");
+			Files.createFile(this.files.log());
+			AtomicFiles.forceDirectory(this.files.logsDir());
+			return new Result(report(RecoveryReport.Source.EMPTY, 0, 0, 0, started), 0);
+		}
+		new DecodedRecord<>(DecodedRecord.Kind.PUT, entries).applyTo(this.state);
+		Path temp = this.files.compactionTemp();
+		try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+			this.codec.writeCheckpoint(out, this.state, this.options.clock().instant());
+		}
+		try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+			channel.force(true);
+		}
+		AtomicFiles.moveIntoPlace(temp, this.files.log());
+		return new Result(report(RecoveryReport.Source.JSON, entries.size(), 0, 0, started), 1);
+	}
+
+	private void problem(String text) {
+		if (this.problems.size() < MAX_PROBLEMS) {
+			this.problems.add(text);
+		}
+		else if (this.problems.size() == MAX_PROBLEMS) {
+			this.problems.add("more problems not listed");
+		}
+	}
+
+	private RecoveryReport report(RecoveryReport.Source source, long replayed, long truncated, long skipped,
+			long started) {
+		Instant now = this.options.clock().instant();
+		return new RecoveryReport(this.files.store(), source, replayed, truncated, skipped,
+				Duration.ofNanos(System.nanoTime() - started), now, this.problems);
+	}
+
+	static StorageException failure(String what, Path path, IOException ex) {
+		return new StorageException(what + " " + path + " failed: " + ex, ex);
+	}
+
+}

@@ -1,0 +1,360 @@
+package org.namethatartist.storage.log;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
+
+import org.namethatartist.IsoTime;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Encodes mutations as log lines and decodes log lines, checking their CRC.
+ *
+ * <p>A line is one JSON object in UTF-8 ending in {@code \n}. Ours end with the member
+ * {@code ,"crc":"xxxxxxxx"}: the CRC32C, as 8 lowercase hex digits, of the line's bytes with that member
+ * taken out. A line without it is a legacy line, written by the original bot: accepted when it parses
+ * and holds only the members the original writes.
+ */
+final class RecordCodec<V> {
+
+	/** {@code ,"crc":"} + 8 hex digits + {@code "}}. */
+	static final int CRC_SUFFIX_LENGTH = 18;
+
+	private static final byte[] CRC_PREFIX = ",\"crc\":\"".getBytes(StandardCharsets.US_ASCII);
+
+	private static final Set<String> LEGACY_MEMBERS = Set.of("timestamp", "op", "key", "value", "data", "state",
+			"compactedAt");
+
+	private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+	private final ObjectMapper mapper;
+
+	private final ValueCodec<V> values;
+
+	RecordCodec(ObjectMapper mapper, ValueCodec<V> values) {
+		this.mapper = mapper;
+		this.values = values;
+	}
+
+	ObjectMapper mapper() {
+		return this.mapper;
+	}
+
+	ValueCodec<V> values() {
+		return this.values;
+	}
+
+	/** The mutation as one complete line, CRC member and {@code \n} included. */
+	byte[] encode(Mutation<V> mutation, Instant now) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+		try (JsonGenerator gen = this.mapper.createGenerator(out)) {
+			gen.writeStartObject();
+			gen.writeStringProperty("timestamp", IsoTime.format(now));
+			if (mutation instanceof Mutation.Put<V> put) {
+				gen.writeStringProperty("op", "SET");
+				gen.writeStringProperty("key", put.key());
+				gen.writeName("value");
+				this.values.write(gen, put.value());
+			}
+			else if (mutation instanceof Mutation.Remove<V> remove) {
+				gen.writeStringProperty("op", "DELETE");
+				gen.writeStringProperty("key", remove.key());
+			}
+			else if (mutation instanceof Mutation.Merge<V> merge) {
+				gen.writeStringProperty("op", "SET");
+				gen.writeName("data");
+				gen.writeStartObject();
+				for (Map.Entry<String, V> member : merge.data().entrySet()) {
+					gen.writeName(member.getKey());
+					this.values.write(gen, member.getValue());
+				}
+				gen.writeEndObject();
+			}
+			gen.writeEndObject();
+		}
+		return seal(out.toByteArray());
+	}
+
+	/**
+	 * Writes {@code {"op":"CHECKPOINT","state":{…},"compactedAt":"…","crc":"…"}} and a newline: the whole
+	 * state as one line, streamed, so a large store needs no second copy in memory.
+	 * @return how many entries the state held
+	 */
+	long writeCheckpoint(OutputStream target, StoreState<V> state, Instant compactedAt) throws IOException {
+		CRC32C crc = new CRC32C();
+		OutputStream out = new CheckedOutputStream(target, crc);
+		out.write("{\"op\":\"CHECKPOINT\",\"state\":".getBytes(StandardCharsets.US_ASCII));
+		long[] count = new long[1];
+		try (JsonGenerator gen = this.mapper.writer()
+			.without(StreamWriteFeature.AUTO_CLOSE_TARGET)
+			.createGenerator(out)) {
+			gen.writeStartObject();
+			state.forEachEntry((key, value) -> {
+				gen.writeName(key);
+				this.values.write(gen, value);
+				count[0]++;
+			});
+			gen.writeEndObject();
+		}
+		out.write((",\"compactedAt\":\"" + IsoTime.format(compactedAt) + "\"").getBytes(StandardCharsets.US_ASCII));
+		crc.update('}');
+		byte[] suffix = new byte[CRC_SUFFIX_LENGTH + 1];
+		writeCrcSuffix(suffix, 0, crc.getValue());
+		suffix[CRC_SUFFIX_LENGTH] = '\n';
+		target.write(suffix);
+		target.flush();
+		return count[0];
+	}
+
+	/** Writes the state as the original's JSON file: one object, indented as {@code JSON.stringify(…, null, 2)}. */
+	void writeJsonDocument(OutputStream target, StoreState<V> state) throws IOException {
+		try (JsonGenerator gen = this.mapper.writer().with(new NodeStylePrettyPrinter())
+			.without(StreamWriteFeature.AUTO_CLOSE_TARGET)
+			.createGenerator(target)) {
+			gen.writeStartObject();
+			state.forEachEntry((key, value) -> {
+				gen.writeName(key);
+				this.values.write(gen, value);
+			});
+			gen.writeEndObject();
+		}
+		target.flush();
+	}
+
+	/** Replaces the closing brace of a complete JSON object by the CRC member, the brace and a newline. */
+	static byte[] seal(byte[] object) {
+		CRC32C crc = new CRC32C();
+		crc.update(object, 0, object.length);
+		byte[] line = new byte[object.length - 1 + CRC_SUFFIX_LENGTH + 1];
+		System.arraycopy(object, 0, line, 0, object.length - 1);
+		writeCrcSuffix(line, object.length - 1, crc.getValue());
+		line[line.length - 1] = '\n';
+		return line;
+	}
+
+	/** Writes {@code ,"crc":"xxxxxxxx"}} at {@code at}. */
+	static void writeCrcSuffix(byte[] target, int at, long crc) {
+		System.arraycopy(CRC_PREFIX, 0, target, at, CRC_PREFIX.length);
+		int pos = at + CRC_PREFIX.length;
+		for (int shift = 28; shift >= 0; shift -= 4) {
+			target[pos++] = HEX[(int) ((crc >>> shift) & 0xF)];
+		}
+		target[pos++] = '"';
+		target[pos] = '}';
+	}
+
+	/**
+	 * Decodes one line (without its {@code \n}).
+	 * @throws BadRecordException when the line is not a valid record
+	 */
+	DecodedRecord<V> decode(byte[] buf, int off, int len) {
+		if (hasCrcSuffix(buf, off, len)) {
+			long stored = parseHex(buf, off + len - 10);
+			if (stored < 0) {
+				throw new BadRecordException("the crc member is not 8 lowercase hex digits");
+			}
+			CRC32C crc = new CRC32C();
+			crc.update(buf, off, len - CRC_SUFFIX_LENGTH);
+			crc.update('}');
+			if (crc.getValue() != stored) {
+				throw new BadRecordException(String.format("CRC mismatch: the line says %08x, its bytes give %08x",
+						stored, crc.getValue()));
+			}
+			return parse(buf, off, len, true);
+		}
+		return parse(buf, off, len, false);
+	}
+
+	private static boolean hasCrcSuffix(byte[] buf, int off, int len) {
+		if (len < CRC_SUFFIX_LENGTH + 2 || buf[off + len - 1] != '}' || buf[off + len - 2] != '"') {
+			return false;
+		}
+		int at = off + len - CRC_SUFFIX_LENGTH;
+		for (int i = 0; i < CRC_PREFIX.length; i++) {
+			if (buf[at + i] != CRC_PREFIX[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static long parseHex(byte[] buf, int at) {
+		long value = 0;
+		for (int i = 0; i < 8; i++) {
+			int b = buf[at + i];
+			int digit;
+			if (b >= '0' && b <= '9') {
+				digit = b - '0';
+			}
+			else if (b >= 'a' && b <= 'f') {
+				digit = b - 'a' + 10;
+			}
+			else {
+				return -1;
+			}
+			value = (value << 4) | digit;
+		}
+		return value;
+	}
+
+	private DecodedRecord<V> parse(byte[] buf, int off, int len, boolean withCrc) {
+		try (JsonParser p = this.mapper.createParser(buf, off, len)) {
+			if (p.nextToken() != JsonToken.START_OBJECT) {
+				throw new BadRecordException("the line is not a JSON object");
+			}
+			String op = null;
+			String key = null;
+			List<DecodedRecord.Entry<V>> entries = null;
+			JsonNode deferredValue = null;
+			JsonNode deferredObject = null;
+			boolean sawValue = false;
+			boolean sawObject = false;
+			String objectMember = null;
+			for (String name = p.nextName(); name != null; name = p.nextName()) {
+				JsonToken token = p.nextToken();
+				switch (name) {
+					case "op" -> op = requireString(p, token, "op");
+					case "key" -> key = requireString(p, token, "key");
+					case "timestamp", "compactedAt" -> p.skipChildren();
+					case "value" -> {
+						sawValue = true;
+						if (op != null && key != null) {
+							entries = List.of(new DecodedRecord.Entry<>(key, readValue(p)));
+						}
+						else {
+							deferredValue = this.mapper.readTree(p);
+						}
+					}
+					case "data", "state" -> {
+						if (token != JsonToken.START_OBJECT) {
+							throw new BadRecordException("member '" + name + "' is not an object");
+						}
+						sawObject = true;
+						objectMember = name;
+						if (op != null) {
+							entries = readEntries(p);
+						}
+						else {
+							deferredObject = this.mapper.readTree(p);
+						}
+					}
+					case "crc" -> {
+						if (!withCrc) {
+							throw new BadRecordException("member 'crc' is malformed or not last");
+						}
+						p.skipChildren();
+					}
+					default -> {
+						if (!LEGACY_MEMBERS.contains(name)) {
+							throw new BadRecordException("unknown member '" + name + "'");
+						}
+						p.skipChildren();
+					}
+				}
+			}
+			if (p.nextToken() != null) {
+				throw new BadRecordException("bytes after the end of the JSON object");
+			}
+			if (op == null) {
+				throw new BadRecordException("no 'op' member");
+			}
+			if (deferredValue != null && key != null) {
+				entries = List.of(new DecodedRecord.Entry<>(key, readTreeValue(deferredValue)));
+			}
+			if (deferredObject != null) {
+				entries = readEntries(this.mapper.treeAsTokens(deferredObject), true);
+			}
+			return switch (op) {
+				case "SET" -> {
+					if (sawValue && key != null && !sawObject) {
+						yield new DecodedRecord<>(DecodedRecord.Kind.PUT, entries);
+					}
+					if (sawObject && "data".equals(objectMember) && !sawValue) {
+						yield new DecodedRecord<>(DecodedRecord.Kind.PUT, entries);
+					}
+					throw new BadRecordException("a SET needs 'key' and 'value', or 'data'");
+				}
+				case "DELETE" -> {
+					if (key == null || sawValue || sawObject) {
+						throw new BadRecordException("a DELETE needs 'key' and nothing else");
+					}
+					yield new DecodedRecord<>(DecodedRecord.Kind.REMOVE,
+							List.of(new DecodedRecord.Entry<V>(key, null)));
+				}
+				case "CHECKPOINT" -> {
+					if (!sawObject || !"state".equals(objectMember) || key != null || sawValue) {
+						throw new BadRecordException("a CHECKPOINT needs 'state' and nothing else");
+					}
+					yield new DecodedRecord<>(DecodedRecord.Kind.PUT, entries);
+				}
+				default -> throw new BadRecordException("unknown op '" + op + "'");
+			};
+		}
+		catch (JacksonException ex) {
+			throw new BadRecordException("not valid JSON: " + ex.getOriginalMessage());
+		}
+		catch (RuntimeException ex) {
+			if (ex instanceof BadRecordException) {
+				throw ex;
+			}
+			throw new BadRecordException("value not readable: " + ex);
+		}
+	}
+
+	private static String requireString(JsonParser p, JsonToken token, String name) {
+		if (token != JsonToken.VALUE_STRING) {
+			throw new BadRecordException("member '" + name + "' is not a string");
+		}
+		return p.getString();
+	}
+
+	private V readValue(JsonParser p) {
+		if (p.currentToken() == JsonToken.VALUE_NULL) {
+			throw new BadRecordException("a null value");
+		}
+		V value = this.values.read(p);
+		if (value == null) {
+			throw new BadRecordException("a value the store cannot read");
+		}
+		return value;
+	}
+
+	private V readTreeValue(JsonNode node) {
+		try (JsonParser p = this.mapper.treeAsTokens(node)) {
+			p.nextToken();
+			return readValue(p);
+		}
+	}
+
+	private List<DecodedRecord.Entry<V>> readEntries(JsonParser p) {
+		return readEntries(p, false);
+	}
+
+	/** Reads the members of an object; {@code advance} when the parser has not reached its start yet. */
+	private List<DecodedRecord.Entry<V>> readEntries(JsonParser p, boolean advance) {
+		if (advance) {
+			p.nextToken();
+		}
+		List<DecodedRecord.Entry<V>> entries = new ArrayList<>();
+		for (String name = p.nextName(); name != null; name = p.nextName()) {
+			p.nextToken();
+			entries.add(new DecodedRecord.Entry<>(name, readValue(p)));
+		}
+		return entries;
+	}
+
+}
