@@ -1,0 +1,128 @@
+package org.namethatartist.storage.appendlog;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.namethatartist.game.GameStateRepository;
+import org.namethatartist.artwork.TokenCache;
+import org.namethatartist.player.PlayerRepository;
+import org.namethatartist.player.PlayerStats;
+import org.namethatartist.storage.log.AppendLog;
+import org.namethatartist.storage.log.DataDirLock;
+import org.namethatartist.storage.log.LogOptions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The four stores of a data directory, opened together under its lock: {@code players},
+ * {@code guild_players}, {@code game_state} and {@code tokens}. Closing forces the logs, writes the
+ * pending JSON files and releases the lock.
+ */
+public final class AppendLogStores implements AutoCloseable {
+
+	public static final String PLAYERS = "players";
+
+	public static final String GUILD_PLAYERS = "guild_players";
+
+	public static final String GAME_STATE = "game_state";
+
+	public static final String TOKENS = "tokens";
+
+	private final Path dataDir;
+
+	private final DataDirLock lock;
+
+	private final List<AppendLog<?>> logs;
+
+	private final AppendLogPlayerRepository players;
+
+	private final AppendLogGameStateRepository gameStates;
+
+	private final AppendLogTokenCache tokens;
+
+	private AppendLogStores(Path dataDir, DataDirLock lock, List<AppendLog<?>> logs, AppendLogPlayerRepository players,
+			AppendLogGameStateRepository gameStates, AppendLogTokenCache tokens) {
+		this.dataDir = dataDir;
+		this.lock = lock;
+		this.logs = List.copyOf(logs);
+		this.players = players;
+		this.gameStates = gameStates;
+		this.tokens = tokens;
+	}
+
+	/**
+	 * Locks {@code dataDir} and recovers every store in it.
+	 * @throws org.namethatartist.StorageException when the directory is locked by another instance, or a
+	 * store cannot be recovered (in {@code strict} mode: a bad record)
+	 */
+	public static AppendLogStores open(Path dataDir, LogOptions options) {
+		Path dir = dataDir.toAbsolutePath().normalize();
+		ObjectMapper mapper = JsonMapper.builder().build();
+		DataDirLock lock = DataDirLock.acquire(dir);
+		List<AppendLog<?>> opened = new ArrayList<>();
+		try {
+			PlayerTable playerTable = PlayerTable.global();
+			AppendLog<PlayerStats> players = track(opened,
+					AppendLog.open(PLAYERS, dir, mapper, new PlayerStatsCodec(), playerTable, options));
+			PlayerTable guildTable = PlayerTable.perGuild();
+			AppendLog<PlayerStats> guildPlayers = track(opened,
+					AppendLog.open(GUILD_PLAYERS, dir, mapper, new PlayerStatsCodec(), guildTable, options));
+			JsonTable gameTable = new JsonTable();
+			AppendLog<JsonNode> games = track(opened,
+					AppendLog.open(GAME_STATE, dir, mapper, new JsonNodeCodec(mapper), gameTable, options));
+			JsonTable tokenTable = new JsonTable();
+			AppendLog<JsonNode> tokens = track(opened,
+					AppendLog.open(TOKENS, dir, mapper, new JsonNodeCodec(mapper), tokenTable, options));
+			return new AppendLogStores(dir, lock, opened,
+					new AppendLogPlayerRepository(players, playerTable, guildPlayers, guildTable),
+					new AppendLogGameStateRepository(games, gameTable, new GameSnapshotJson(mapper)),
+					new AppendLogTokenCache(tokens, tokenTable, mapper));
+		}
+		catch (RuntimeException ex) {
+			opened.forEach(AppendLog::close);
+			lock.close();
+			throw ex;
+		}
+	}
+
+	private static <T extends AppendLog<?>> T track(List<AppendLog<?>> opened, T log) {
+		opened.add(log);
+		return log;
+	}
+
+	public Path dataDir() {
+		return this.dataDir;
+	}
+
+	public PlayerRepository players() {
+		return this.players;
+	}
+
+	public GameStateRepository gameStates() {
+		return this.gameStates;
+	}
+
+	public TokenCache tokens() {
+		return this.tokens;
+	}
+
+	/** Every store's log, for health, compaction and the {@code storage} endpoint. */
+	public List<AppendLog<?>> logs() {
+		return this.logs;
+	}
+
+	@Override
+	public void close() {
+		try {
+			for (AppendLog<?> log : this.logs) {
+				log.close();
+			}
+		}
+		finally {
+			this.lock.close();
+		}
+	}
+
+}
