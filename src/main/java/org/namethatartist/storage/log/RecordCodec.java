@@ -18,6 +18,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -46,7 +47,8 @@ final class RecordCodec<V> {
 	private final ValueCodec<V> values;
 
 	RecordCodec(ObjectMapper mapper, ValueCodec<V> values) {
-		this.mapper = mapper;
+		// Values are read one at a time from inside a line: what follows a value is the rest of the line.
+		this.mapper = mapper.rebuild().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 		this.values = values;
 	}
 
