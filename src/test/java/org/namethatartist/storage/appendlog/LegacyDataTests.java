@@ -163,6 +163,32 @@ class LegacyDataTests {
 		}
 	}
 
+	@Test
+	void shouldImportJsonFilesFromBeforeLogsAsTheFirstCheckpoint() throws IOException {
+		try (Stream<Path> logs = Files.list(this.dataDir.resolve("logs"))) {
+			for (Path log : logs.toList()) {
+				Files.delete(log);
+			}
+		}
+		JsonNode expectedPlayers = expected("expected-players.json");
+		try (AppendLogStores stores = AppendLogStores.open(this.dataDir, LogOptions.defaults())) {
+			assertThat(stores.logs().get(0).lastRecovery().source()).isEqualTo(RecoveryReport.Source.JSON);
+			assertThat(stores.players().count()).isEqualTo(expectedPlayers.size());
+			for (Map.Entry<String, JsonNode> entry : expectedPlayers.properties()) {
+				assertThat(toJson(stores.players().find(entry.getKey()).orElseThrow())).isEqualTo(entry.getValue());
+			}
+			JsonNode tokens = this.mapper.valueToTree(stores.tokens().load().orElseThrow());
+			assertThat(tokens).isEqualTo(expected("expected-tokens.json"));
+		}
+		List<String> lines = Files.readAllLines(this.dataDir.resolve("logs/players.log"));
+		assertThat(lines).hasSize(1);
+		assertThat(lines.get(0)).startsWith("{\"op\":\"CHECKPOINT\",\"state\":{").contains("\"crc\":\"");
+		try (AppendLogStores stores = AppendLogStores.open(this.dataDir, LogOptions.defaults())) {
+			assertThat(stores.logs().get(0).lastRecovery().source()).isEqualTo(RecoveryReport.Source.LOG);
+			assertThat(stores.players().count()).isEqualTo(expectedPlayers.size());
+		}
+	}
+
 	private JsonNode toJson(PlayerStats stats) {
 		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
 		try (var gen = this.mapper.createGenerator(out)) {
