@@ -115,6 +115,8 @@ public final class AppendLog<V> implements AutoCloseable {
 
 	private volatile Instant lastSnapshotAt;
 
+	private volatile long lastSnapshotMillis;
+
 	private volatile RecoveryReport lastRecovery;
 
 	private volatile CompactionReport lastCompaction;
@@ -507,13 +509,17 @@ public final class AppendLog<V> implements AutoCloseable {
 		}
 	}
 
-	/** The JSON file is rewritten once, at most {@code snapshotMaxDelay} after the first change. */
+	/**
+	 * The JSON file is rewritten once, {@code snapshotMaxDelay} after the first change; but never more
+	 * often than every four times the last rewrite took, so a large store does not spend its disk on
+	 * a file that is only for compatibility.
+	 */
 	private void markSnapshotDirty() {
 		this.snapshotDirty = true;
 		if (this.snapshotScheduled.compareAndSet(false, true)) {
+			long delayMillis = Math.max(this.options.snapshotMaxDelay().toMillis(), 4 * this.lastSnapshotMillis);
 			try {
-				this.background.schedule(this::writeSnapshotScheduled, this.options.snapshotMaxDelay().toMillis(),
-						TimeUnit.MILLISECONDS);
+				this.background.schedule(this::writeSnapshotScheduled, delayMillis, TimeUnit.MILLISECONDS);
 			}
 			catch (java.util.concurrent.RejectedExecutionException ex) {
 				// closing: close() writes the snapshot itself
@@ -544,8 +550,10 @@ public final class AppendLog<V> implements AutoCloseable {
 			return;
 		}
 		this.snapshotDirty = false;
+		long started = System.nanoTime();
 		try {
 			AtomicFiles.replace(this.files.json(), (out) -> this.codec.writeJsonDocument(out, this.state));
+			this.lastSnapshotMillis = (System.nanoTime() - started) / 1_000_000;
 			this.lastSnapshotAt = this.options.clock().instant();
 			this.lastSnapshotError = null;
 		}
