@@ -237,8 +237,9 @@ public final class AppendLog<V> implements AutoCloseable {
 			if (!this.io.tryLock()) {
 				return;
 			}
+			Batch batch;
+			Exception failure;
 			try {
-				Batch batch;
 				synchronized (this.queue) {
 					batch = this.open;
 					if (batch.isEmpty()) {
@@ -246,16 +247,26 @@ public final class AppendLog<V> implements AutoCloseable {
 					}
 					this.open = new Batch();
 				}
-				writeBatch(batch);
+				failure = writeBatch(batch);
 			}
 			finally {
 				this.io.unlock();
 			}
+			// Waking the batch's writers happens outside the lock, so the next batch is written meanwhile.
+			if (failure == null) {
+				batch.done.complete(null);
+			}
+			else {
+				batch.done.completeExceptionally(failure);
+			}
 		}
 	}
 
-	/** Writes (and, with fsync always, forces) one batch. Caller holds {@link #io}. */
-	private void writeBatch(Batch batch) {
+	/**
+	 * Writes (and, with fsync always, forces) one batch. Caller holds {@link #io}.
+	 * @return null when the batch is written, else why it is not (the file is cut back then)
+	 */
+	private Exception writeBatch(Batch batch) {
 		long writeStart = System.nanoTime();
 		long writeNanos = 0;
 		long forceNanos = 0;
@@ -274,7 +285,7 @@ public final class AppendLog<V> implements AutoCloseable {
 		}
 		catch (IOException | RuntimeException ex) {
 			failBatch(batch, ex);
-			return;
+			return ex;
 		}
 		this.fileEnd += batch.size;
 		if (this.options.fsync() == FsyncPolicy.ALWAYS) {
@@ -285,8 +296,8 @@ public final class AppendLog<V> implements AutoCloseable {
 			log.info("Store '{}' writes again after: {}", store(), this.lastWriteError);
 		}
 		this.writable = true;
-		batch.done.complete(null);
 		this.options.listener().batchWritten(store(), batch.count, batch.size, writeNanos, forceNanos);
+		return null;
 	}
 
 	private void failBatch(Batch batch, Exception ex) {
@@ -303,7 +314,6 @@ public final class AppendLog<V> implements AutoCloseable {
 		log.error("Store '{}': a write of {} records to {} failed; they were not recorded: {}", store(), batch.count,
 				this.files.log(), ex.toString());
 		this.options.listener().writeFailed(store(), ex);
-		batch.done.completeExceptionally(ex);
 	}
 
 	private void forceQuietly() {
