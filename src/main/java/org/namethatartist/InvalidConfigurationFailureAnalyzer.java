@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.validation.ValidationErr
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.PropertySourceOrigin;
+import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.FieldError;
@@ -50,7 +52,7 @@ class InvalidConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
 		if (conversion != null && conversion.getProperty() != null) {
 			Class<?> type = conversion.getTarget().getType().resolve(Object.class);
 			return oneLine("Invalid configuration: " + conversion.getName() + " = '"
-					+ conversion.getProperty().getValue() + "'" + from(conversion.getOrigin()) + "; allowed: "
+					+ conversion.getProperty().getValue() + "'" + from(conversion.getProperty().getOrigin()) + "; allowed: "
 					+ allowed(type), failure);
 		}
 		return null;
@@ -76,8 +78,10 @@ class InvalidConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
 		return "Invalid configuration: " + String.join(" | ", problems);
 	}
 
+	/** Where a value from a file was written (file, line, column); other origins only repeat the key. */
 	private static String from(Origin origin) {
-		return (origin != null) ? " (from " + origin + ")" : "";
+		Origin where = (origin instanceof PropertySourceOrigin source) ? source.getOrigin() : origin;
+		return (where instanceof TextResourceOrigin) ? " (from " + where + ")" : "";
 	}
 
 	static String allowed(Class<?> type) {

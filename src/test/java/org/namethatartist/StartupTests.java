@@ -42,6 +42,22 @@ class StartupTests {
 	}
 
 	@Test
+	void aBadValueInAFileIsReportedWithItsLineAndColumn(CapturedOutput output) throws Exception {
+		Path config = Files.writeString(this.dataDir.resolveSibling(this.dataDir.getFileName() + "-bad.yml"),
+				"storage:\n  fsync: sometimes\n");
+		try {
+			assertThatThrownBy(() -> start("--spring.config.additional-location=file:" + config))
+				.isInstanceOf(RuntimeException.class);
+			assertThat(lineWith(output, "Invalid configuration"))
+				.startsWith("Invalid configuration: storage.fsync = 'sometimes' (from URL [file:")
+				.endsWith("-bad.yml] - 2:10); allowed: always, every-second, never");
+		}
+		finally {
+			Files.delete(config);
+		}
+	}
+
+	@Test
 	void aNegativeBackupCountStopsStartUpWithOneLine(CapturedOutput output) {
 		assertThatThrownBy(() -> start("--storage.compaction.backups=-1")).isInstanceOf(RuntimeException.class);
 		assertThat(lineWith(output, "Invalid configuration"))
