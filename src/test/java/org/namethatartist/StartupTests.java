@@ -1,0 +1,126 @@
+package org.namethatartist;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.namethatartist.player.GameResult;
+import org.namethatartist.player.PlayerRepository;
+import org.namethatartist.storage.log.DataDirLock;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Starting and stopping the whole application as {@code java -jar} would (without the web server, which
+ * plays no part here): a bad value or a locked data directory stops start-up with one line, and closing
+ * leaves the data directory complete and unlocked.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class StartupTests {
+
+	@TempDir
+	Path dataDir;
+
+	@Test
+	void aBadEnumValueStopsStartUpWithOneLineNamingTheKeyAndTheAllowedValues(CapturedOutput output) {
+		assertThatThrownBy(() -> start("--storage.fsync=sometimes")).isInstanceOf(RuntimeException.class);
+		// A command-line argument has no origin; from a file, the line also says where: (from ... - 12:10).
+		assertThat(lineWith(output, "Invalid configuration"))
+			.isEqualTo("Invalid configuration: storage.fsync = 'sometimes'; allowed: always, every-second, never");
+		assertThat(output).doesNotContain("\tat org.springframework");
+	}
+
+	@Test
+	void aBadValueInAFileIsReportedWithItsLineAndColumn(CapturedOutput output) throws Exception {
+		Path config = Files.writeString(this.dataDir.resolveSibling(this.dataDir.getFileName() + "-bad.yml"),
+				"storage:\n  fsync: sometimes\n");
+		try {
+			assertThatThrownBy(() -> start("--spring.config.additional-location=file:" + config))
+				.isInstanceOf(RuntimeException.class);
+			assertThat(lineWith(output, "Invalid configuration"))
+				.startsWith("Invalid configuration: storage.fsync = 'sometimes' (from URL [file:")
+				.endsWith("-bad.yml] - 2:10); allowed: always, every-second, never");
+		}
+		finally {
+			Files.delete(config);
+		}
+	}
+
+	@Test
+	void aNegativeBackupCountStopsStartUpWithOneLine(CapturedOutput output) {
+		assertThatThrownBy(() -> start("--storage.compaction.backups=-1")).isInstanceOf(RuntimeException.class);
+		assertThat(lineWith(output, "Invalid configuration"))
+			.isEqualTo("Invalid configuration: storage.compaction.backups = '-1'; allowed: a whole number, 0 or more");
+	}
+
+	@Test
+	void aBadDurationStopsStartUpWithOneLine(CapturedOutput output) {
+		assertThatThrownBy(() -> start("--storage.snapshot.max-delay=soon")).isInstanceOf(RuntimeException.class);
+		assertThat(lineWith(output, "Invalid configuration")).isEqualTo(
+				"Invalid configuration: storage.snapshot.max-delay = 'soon'; allowed: a duration such as 500ms, 30s, 10m, 1h");
+	}
+
+	@Test
+	void thePostgresBackendStopsStartUpSayingItIsNotAvailable(CapturedOutput output) {
+		assertThatThrownBy(() -> start("--storage.backend=postgres")).isInstanceOf(RuntimeException.class);
+		assertThat(lineWith(output, "Invalid configuration")).isEqualTo("Invalid configuration: storage.backend = "
+				+ "'postgres'; the postgres backend is not available in this version; allowed: append-log");
+	}
+
+	@Test
+	void aSecondInstanceOnTheSameDataDirectoryStopsWithTheLockMessage(CapturedOutput output) {
+		try (ConfigurableApplicationContext first = start()) {
+			assertThatThrownBy(this::start).hasStackTraceContaining("is locked by another running instance");
+			assertThat(lineWith(output, "Storage could not start"))
+				.startsWith("Storage could not start: Data directory " + this.dataDir.toAbsolutePath().normalize()
+						+ " is locked by another running instance");
+			assertThat(first.isActive()).isTrue();
+		}
+	}
+
+	@Test
+	void closingTheContextWritesPendingJsonAndReleasesTheLock() throws Exception {
+		// Closed right after the write, well within the snapshot delay. (A delay much longer than the test
+		// would prove more, but the engine's close then waits up to 10 s per store for the delayed task.)
+		try (ConfigurableApplicationContext context = start()) {
+			context.getBean(PlayerRepository.class)
+				.recordResult(new GameResult("g1", "42", "Ada", "guild-1", 30, true, 3, 0,
+						Instant.parse("2026-11-27T10:00:00Z")));
+		}
+		for (String store : List.of("players", "guild_players", "game_state", "tokens")) {
+			assertThat(this.dataDir.resolve(store + ".json")).exists();
+			assertThat(this.dataDir.resolve("logs/" + store + ".log")).exists();
+		}
+		assertThat(Files.readString(this.dataDir.resolve("players.json"))).contains("\"42\"").contains("Ada");
+		try (DataDirLock lock = DataDirLock.acquire(this.dataDir)) {
+			assertThat(lock.lockFile()).exists();
+		}
+	}
+
+	private ConfigurableApplicationContext start(String... args) {
+		List<String> all = new ArrayList<>(List.of(args));
+		all.add("--storage.data-dir=" + this.dataDir);
+		all.add("--spring.main.banner-mode=off");
+		return new SpringApplicationBuilder(NameThatArtistApplication.class).web(WebApplicationType.NONE)
+			.run(all.toArray(String[]::new));
+	}
+
+	/** The one printed line that holds {@code text}, trimmed; fails when there are none or several. */
+	private static String lineWith(CapturedOutput output, String text) {
+		List<String> lines = output.getAll().lines().filter((line) -> line.contains(text)).toList();
+		assertThat(lines).as("lines containing '%s' in:%n%s", text, output.getAll()).hasSize(1);
+		return lines.get(0).trim();
+	}
+
+}
