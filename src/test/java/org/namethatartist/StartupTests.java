@@ -90,10 +90,18 @@ class StartupTests {
 	}
 
 	@Test
+	void everySpellingOfTheAppendLogBackendStarts() {
+		for (String spelling : List.of("append-log", "append_log", "APPEND_LOG")) {
+			try (ConfigurableApplicationContext context = start("--storage.backend=" + spelling)) {
+				assertThat(context.getBean(PlayerRepository.class)).as(spelling).isNotNull();
+			}
+		}
+	}
+
+	@Test
 	void closingTheContextWritesPendingJsonAndReleasesTheLock() throws Exception {
-		// Closed right after the write, well within the snapshot delay. (A delay much longer than the test
-		// would prove more, but the engine's close then waits up to 10 s per store for the delayed task.)
-		try (ConfigurableApplicationContext context = start()) {
+		// The snapshot delay is far longer than the test: only the close can have written the JSON files.
+		try (ConfigurableApplicationContext context = start("--storage.snapshot.max-delay=1h")) {
 			context.getBean(PlayerRepository.class)
 				.recordResult(new GameResult("g1", "42", "Ada", "guild-1", 30, true, 3, 0,
 						Instant.parse("2026-11-27T10:00:00Z")));
@@ -103,6 +111,7 @@ class StartupTests {
 			assertThat(this.dataDir.resolve("logs/" + store + ".log")).exists();
 		}
 		assertThat(Files.readString(this.dataDir.resolve("players.json"))).contains("\"42\"").contains("Ada");
+		assertThat(Files.readString(this.dataDir.resolve("guild_players.json"))).contains("\"guild-1:42\"");
 		try (DataDirLock lock = DataDirLock.acquire(this.dataDir)) {
 			assertThat(lock.lockFile()).exists();
 		}

@@ -10,10 +10,10 @@ import org.namethatartist.player.PlayerRepository;
 import org.namethatartist.storage.StorageProperties;
 import org.namethatartist.storage.log.AppendLog;
 import org.namethatartist.storage.log.LogOptions;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Configuration;
  * forces the logs, writes pending JSON files and releases the lock.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(prefix = "storage", name = "backend", havingValue = "append-log", matchIfMissing = true)
+@Conditional(AppendLogBackendCondition.class)
 class AppendLogStorageConfiguration {
 
 	@Bean
