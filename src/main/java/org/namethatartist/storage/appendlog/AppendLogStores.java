@@ -11,6 +11,8 @@ import org.namethatartist.player.PlayerStats;
 import org.namethatartist.storage.log.AppendLog;
 import org.namethatartist.storage.log.DataDirLock;
 import org.namethatartist.storage.log.LogOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * pending JSON files and releases the lock.
  */
 public final class AppendLogStores implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(AppendLogStores.class);
 
 	public static final String PLAYERS = "players";
 
@@ -123,6 +127,7 @@ public final class AppendLogStores implements AutoCloseable {
 		finally {
 			this.lock.close();
 		}
+		log.info("Stores in {} closed: logs forced, JSON files written, lock released", this.dataDir);
 	}
 
 }
