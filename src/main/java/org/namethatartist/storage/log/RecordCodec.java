@@ -18,8 +18,10 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * Encodes mutations as log lines and decodes log lines, checking their CRC.
@@ -45,9 +47,16 @@ final class RecordCodec<V> {
 
 	private final ValueCodec<V> values;
 
+	/**
+	 * Reads one member's value as a tree from the middle of a line. Jackson 3 fails on trailing tokens
+	 * by default, and there is always more of the line after the member.
+	 */
+	private final ObjectReader memberReader;
+
 	RecordCodec(ObjectMapper mapper, ValueCodec<V> values) {
 		this.mapper = mapper;
 		this.values = values;
+		this.memberReader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 	}
 
 	ObjectMapper mapper() {
@@ -236,7 +245,7 @@ final class RecordCodec<V> {
 							entries = List.of(new DecodedRecord.Entry<>(key, readValue(p)));
 						}
 						else {
-							deferredValue = this.mapper.readTree(p);
+							deferredValue = this.memberReader.readTree(p);
 						}
 					}
 					case "data", "state" -> {
@@ -249,7 +258,7 @@ final class RecordCodec<V> {
 							entries = readEntries(p);
 						}
 						else {
-							deferredObject = this.mapper.readTree(p);
+							deferredObject = this.memberReader.readTree(p);
 						}
 					}
 					case "crc" -> {
@@ -277,6 +286,9 @@ final class RecordCodec<V> {
 			}
 			if (deferredObject != null) {
 				entries = readEntries(this.mapper.treeAsTokens(deferredObject), true);
+			}
+			if ((sawValue || sawObject) && entries == null) {
+				throw new BadRecordException("a value the store cannot read");
 			}
 			return switch (op) {
 				case "SET" -> {
