@@ -16,9 +16,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -126,11 +126,15 @@ public final class AppendLog<V> implements AutoCloseable {
 		this.codec = codec;
 		this.state = state;
 		this.options = options;
-		this.background = Executors.newSingleThreadScheduledExecutor((task) -> {
+		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
 			Thread thread = new Thread(task, "nta-store-" + files.store());
 			thread.setDaemon(true);
 			return thread;
 		});
+		// close() writes a pending snapshot itself: it must not wait for the scheduled one's delay.
+		executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		executor.setRemoveOnCancelPolicy(true);
+		this.background = executor;
 	}
 
 	/**
