@@ -229,7 +229,8 @@ public final class AppendLog<V> implements AutoCloseable {
 
 	/**
 	 * Writes the open batches until none is left, unless another thread holds the file: that thread
-	 * looks again after letting go, so every batch is written by someone.
+	 * looks again after letting go, so every batch is written by someone. Whoever holds {@link #io}
+	 * must call this after unlocking it.
 	 */
 	private void drain() {
 		while (true) {
@@ -237,18 +238,27 @@ public final class AppendLog<V> implements AutoCloseable {
 				return;
 			}
 			try {
-				Batch batch;
-				synchronized (this.queue) {
-					batch = this.open;
-					if (batch.isEmpty()) {
-						return;
+				while (true) {
+					Batch batch;
+					synchronized (this.queue) {
+						batch = this.open;
+						if (batch.isEmpty()) {
+							break;
+						}
+						this.open = new Batch();
 					}
-					this.open = new Batch();
+					writeBatch(batch);
 				}
-				writeBatch(batch);
 			}
 			finally {
 				this.io.unlock();
+			}
+			// An appender that added to the batch after our last look, and found the file still held by
+			// us, left it to us: look again now that the lock is free.
+			synchronized (this.queue) {
+				if (this.open.isEmpty()) {
+					return;
+				}
 			}
 		}
 	}
@@ -324,6 +334,8 @@ public final class AppendLog<V> implements AutoCloseable {
 		finally {
 			this.io.unlock();
 		}
+		// Appenders that came while the file was held here left their batch to the holder.
+		drain();
 	}
 
 	/** Records appended by concurrent writers, written and forced together. */
