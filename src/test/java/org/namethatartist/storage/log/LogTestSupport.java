@@ -56,6 +56,18 @@ final class LogTestSupport {
 	private LogTestSupport() {
 	}
 
+	/**
+	 * Raises the engine's log level to ERROR (recovery warns once per repaired log, thousands of times in
+	 * the fault tests) and returns what restores it.
+	 */
+	static Runnable quietEngineLogs() {
+		ch.qos.logback.classic.Logger engine = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+			.getLogger(AppendLog.class.getPackageName());
+		ch.qos.logback.classic.Level before = engine.getLevel();
+		engine.setLevel(ch.qos.logback.classic.Level.ERROR);
+		return () -> engine.setLevel(before);
+	}
+
 	/** A state backed by a concurrent sorted map (sorted, so snapshots are predictable). */
 	static final class MapState implements StoreState<JsonNode> {
 
