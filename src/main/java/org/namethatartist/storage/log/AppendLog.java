@@ -493,6 +493,12 @@ public final class AppendLog<V> implements AutoCloseable {
 
 	private Path writeBackup(Path logPath, long length) throws IOException {
 		long millis = this.options.clock().millis();
+		// Pruning keeps the highest numbers: after the clock stepped back, a lower number would make the
+		// newest backup the first one deleted.
+		List<Path> existing = this.files.backups();
+		if (!existing.isEmpty()) {
+			millis = Math.max(millis, this.files.backupMillis(existing.get(existing.size() - 1)) + 1);
+		}
 		Path backup = this.files.backup(millis);
 		while (Files.exists(backup)) {
 			backup = this.files.backup(++millis);
