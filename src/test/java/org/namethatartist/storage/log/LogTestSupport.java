@@ -187,6 +187,43 @@ final class LogTestSupport {
 		return Arrays.copyOf(bytes, length);
 	}
 
+	/** Checks that a line (without its newline) ends with a crc member matching an independent CRC32C. */
+	static void assertValidCrc(String line) {
+		java.util.regex.Matcher crc = java.util.regex.Pattern.compile(",\"crc\":\"([0-9a-f]{8})\"}$").matcher(line);
+		org.assertj.core.api.Assertions.assertThat(crc.find()).as("crc member at the end of %s", line).isTrue();
+		java.util.zip.CRC32C expected = new java.util.zip.CRC32C();
+		expected.update((line.substring(0, crc.start()) + "}").getBytes(StandardCharsets.UTF_8));
+		org.assertj.core.api.Assertions.assertThat(crc.group(1))
+			.as("crc of %s", line)
+			.isEqualTo(String.format("%08x", expected.getValue()));
+	}
+
+	/** A clock tests move by hand. */
+	static final class MutableClock extends Clock {
+
+		volatile Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		@Override
+		public java.time.ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
 	/** Switches that make a {@link FaultyLogFile} fail like a full disk. */
 	static final class Faults {
 
