@@ -133,8 +133,9 @@ public final class AppendLog<V> implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		});
-		// close() writes the pending snapshot itself: a delayed one need not hold the shutdown up.
+		// close() writes a pending snapshot itself: it must not wait for the scheduled one's delay.
 		executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		executor.setRemoveOnCancelPolicy(true);
 		this.background = executor;
 	}
 
@@ -230,7 +231,8 @@ public final class AppendLog<V> implements AutoCloseable {
 
 	/**
 	 * Writes the open batches until none is left, unless another thread holds the file: that thread
-	 * looks again after letting go, so every batch is written by someone.
+	 * looks again after letting go, so every batch is written by someone. Whoever holds {@link #io}
+	 * must call this after unlocking it.
 	 */
 	private void drain() {
 		while (true) {
@@ -238,26 +240,34 @@ public final class AppendLog<V> implements AutoCloseable {
 				return;
 			}
 			Batch batch;
-			Exception failure;
+			Exception failure = null;
 			try {
 				synchronized (this.queue) {
-					batch = this.open;
-					if (batch.isEmpty()) {
-						return;
+					batch = this.open.isEmpty() ? null : this.open;
+					if (batch != null) {
+						this.open = new Batch();
 					}
-					this.open = new Batch();
 				}
-				failure = writeBatch(batch);
+				if (batch != null) {
+					failure = writeBatch(batch);
+				}
 			}
 			finally {
 				this.io.unlock();
 			}
 			// Waking the batch's writers happens outside the lock, so the next batch is written meanwhile.
-			if (failure == null) {
+			if (batch != null && failure == null) {
 				batch.done.complete(null);
 			}
-			else {
+			else if (batch != null) {
 				batch.done.completeExceptionally(failure);
+			}
+			// An appender that added to the open batch after our look, and found the file still held by
+			// us, left it to us: look again now that the lock is free.
+			synchronized (this.queue) {
+				if (this.open.isEmpty()) {
+					return;
+				}
 			}
 		}
 	}
@@ -335,6 +345,8 @@ public final class AppendLog<V> implements AutoCloseable {
 		finally {
 			this.io.unlock();
 		}
+		// Appenders that came while the file was held here left their batch to the holder.
+		drain();
 	}
 
 	/** Records appended by concurrent writers, written and forced together. */
@@ -492,6 +504,12 @@ public final class AppendLog<V> implements AutoCloseable {
 
 	private Path writeBackup(Path logPath, long length) throws IOException {
 		long millis = this.options.clock().millis();
+		// Pruning keeps the highest numbers: after the clock stepped back, a lower number would make the
+		// newest backup the first one deleted.
+		List<Path> existing = this.files.backups();
+		if (!existing.isEmpty()) {
+			millis = Math.max(millis, this.files.backupMillis(existing.get(existing.size() - 1)) + 1);
+		}
 		Path backup = this.files.backup(millis);
 		while (Files.exists(backup)) {
 			backup = this.files.backup(++millis);

@@ -47,7 +47,8 @@ final class RecordCodec<V> {
 	private final ValueCodec<V> values;
 
 	RecordCodec(ObjectMapper mapper, ValueCodec<V> values) {
-		// Values are read one at a time from inside a line: what follows a value is the rest of the line.
+		// Values are read one at a time from inside a line, and there is always more of the line after
+		// one: Jackson 3 fails on such trailing tokens by default.
 		this.mapper = mapper.rebuild().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 		this.values = values;
 	}
@@ -279,6 +280,9 @@ final class RecordCodec<V> {
 			}
 			if (deferredObject != null) {
 				entries = readEntries(this.mapper.treeAsTokens(deferredObject), true);
+			}
+			if ((sawValue || sawObject) && entries == null) {
+				throw new BadRecordException("a value the store cannot read");
 			}
 			return switch (op) {
 				case "SET" -> {

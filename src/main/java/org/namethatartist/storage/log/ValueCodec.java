@@ -12,7 +12,10 @@ public interface ValueCodec<V> {
 
 	/**
 	 * Reads one value. The parser stands on the value's first token; on return it must stand on the
-	 * value's last token (as {@code ObjectMapper.readValue(JsonParser, Class)} leaves it).
+	 * value's last token (as {@code ObjectMapper.readValue(JsonParser, Class)} leaves it). The value is
+	 * a member of a bigger object, so a Jackson 3 mapper must read it with
+	 * {@code DeserializationFeature.FAIL_ON_TRAILING_TOKENS} disabled (it is enabled by default), e.g.
+	 * {@code mapper.readerFor(type).without(FAIL_ON_TRAILING_TOKENS).readValue(parser)}.
 	 */
 	V read(JsonParser parser);
 
