@@ -3,10 +3,12 @@ package org.namethatartist.storage.appendlog;
 import org.namethatartist.storage.log.ValueCodec;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.node.NullNode;
 
 /** Values kept as JSON trees, for the small stores whose entries are passed through or mapped late. */
 final class JsonNodeCodec implements ValueCodec<JsonNode> {
@@ -23,6 +25,9 @@ final class JsonNodeCodec implements ValueCodec<JsonNode> {
 
 	@Override
 	public JsonNode read(JsonParser parser) {
+		if (parser.currentToken() == JsonToken.VALUE_NULL) {
+			return NullNode.getInstance();
+		}
 		return this.reader.readValue(parser);
 	}
 

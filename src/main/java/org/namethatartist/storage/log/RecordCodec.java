@@ -328,10 +328,8 @@ final class RecordCodec<V> {
 		return p.getString();
 	}
 
+	/** A JSON {@code null} goes to the codec too: the original may have stored one, and so may a codec. */
 	private V readValue(JsonParser p) {
-		if (p.currentToken() == JsonToken.VALUE_NULL) {
-			throw new BadRecordException("a null value");
-		}
 		V value = this.values.read(p);
 		if (value == null) {
 			throw new BadRecordException("a value the store cannot read");

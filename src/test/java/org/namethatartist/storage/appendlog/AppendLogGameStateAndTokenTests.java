@@ -112,4 +112,16 @@ class AppendLogGameStateAndTokenTests {
 		}
 	}
 
+	@Test
+	void shouldReplayNullMembersItAcknowledged() {
+		TokenDocument document = new TokenDocument(null, 0, List.of(), Map.of());
+		try (AppendLogStores stores = AppendLogStores.open(this.dataDir, LogOptions.defaults())) {
+			stores.tokens().save(document);
+		}
+		try (AppendLogStores stores = AppendLogStores.open(this.dataDir, LogOptions.defaults())) {
+			assertThat(stores.logs().get(3).lastRecovery().clean()).isTrue();
+			assertThat(stores.tokens().load()).contains(document);
+		}
+	}
+
 }

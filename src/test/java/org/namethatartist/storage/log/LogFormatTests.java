@@ -112,7 +112,7 @@ class LogFormatTests {
 	}
 
 	@Test
-	void shouldRejectMalformedLegacyRecordsWithoutFailingRecovery() throws IOException {
+	void shouldRejectMalformedLegacyRecordsWithoutFailingRecoveryAndKeepNullValues() throws IOException {
 		String log = """
 				{"op":"SET","key":"a","value":1}
 				{"op":"SET","key":"n","value":null}
@@ -129,9 +129,11 @@ class LogFormatTests {
 				""";
 		LogTestSupport.writeLog(this.dir, log.getBytes(StandardCharsets.UTF_8));
 		try (LogTestSupport.Opened store = open(this.dir, options())) {
-			assertThat(store.state().snapshot()).isEqualTo(Map.of("a", json("1"), "z", json("26")));
-			assertThat(store.report().recordsSkipped()).isEqualTo(10);
-			assertThat(store.report().recordsReplayed()).isEqualTo(2);
+			// A null value is a value (the original stores it as such), in whatever order the members come.
+			assertThat(store.state().snapshot())
+				.isEqualTo(Map.of("a", json("1"), "n", json("null"), "m", json("null"), "z", json("26")));
+			assertThat(store.report().recordsSkipped()).isEqualTo(8);
+			assertThat(store.report().recordsReplayed()).isEqualTo(4);
 		}
 	}
 
