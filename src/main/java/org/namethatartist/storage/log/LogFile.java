@@ -33,6 +33,42 @@ public interface LogFile extends Closeable {
 
 	}
 
+	/** Passes every call to another log file; a wrapper overrides only what it changes. */
+	abstract class Forwarding implements LogFile {
+
+		private final LogFile delegate;
+
+		protected Forwarding(LogFile delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public void write(ByteBuffer bytes, long position) throws IOException {
+			this.delegate.write(bytes, position);
+		}
+
+		@Override
+		public void force() throws IOException {
+			this.delegate.force();
+		}
+
+		@Override
+		public void truncate(long size) throws IOException {
+			this.delegate.truncate(size);
+		}
+
+		@Override
+		public long size() throws IOException {
+			return this.delegate.size();
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.delegate.close();
+		}
+
+	}
+
 	/** The real thing: a {@link FileChannel} opened for reading and writing. */
 	final class ChannelLogFile implements LogFile {
 

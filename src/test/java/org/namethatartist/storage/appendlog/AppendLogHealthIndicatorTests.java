@@ -70,12 +70,10 @@ class AppendLogHealthIndicatorTests {
 	}
 
 	/** A log file on a disk that is full while {@link #diskFull} is set. */
-	private final class FillingDisk implements LogFile {
-
-		private final LogFile file;
+	private final class FillingDisk extends LogFile.Forwarding {
 
 		FillingDisk(LogFile file) {
-			this.file = file;
+			super(file);
 		}
 
 		@Override
@@ -83,27 +81,7 @@ class AppendLogHealthIndicatorTests {
 			if (AppendLogHealthIndicatorTests.this.diskFull.get()) {
 				throw new IOException("No space left on device");
 			}
-			this.file.write(bytes, position);
-		}
-
-		@Override
-		public void force() throws IOException {
-			this.file.force();
-		}
-
-		@Override
-		public void truncate(long size) throws IOException {
-			this.file.truncate(size);
-		}
-
-		@Override
-		public long size() throws IOException {
-			return this.file.size();
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.file.close();
+			super.write(bytes, position);
 		}
 
 	}

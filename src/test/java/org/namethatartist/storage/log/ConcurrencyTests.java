@@ -102,14 +102,7 @@ class ConcurrencyTests {
 		CountDownLatch forceEntered = new CountDownLatch(1);
 		CountDownLatch releaseForce = new CountDownLatch(1);
 		AtomicBoolean blockForce = new AtomicBoolean();
-		LogFile.Opener opener = (path) -> new LogFile() {
-
-			private final LogFile delegate = new LogFile.ChannelLogFile(path);
-
-			@Override
-			public void write(ByteBuffer bytes, long position) throws IOException {
-				this.delegate.write(bytes, position);
-			}
+		LogFile.Opener opener = (path) -> new LogFile.Forwarding(new LogFile.ChannelLogFile(path)) {
 
 			@Override
 			public void force() throws IOException {
@@ -122,22 +115,7 @@ class ConcurrencyTests {
 						Thread.currentThread().interrupt();
 					}
 				}
-				this.delegate.force();
-			}
-
-			@Override
-			public void truncate(long size) throws IOException {
-				this.delegate.truncate(size);
-			}
-
-			@Override
-			public long size() throws IOException {
-				return this.delegate.size();
-			}
-
-			@Override
-			public void close() throws IOException {
-				this.delegate.close();
+				super.force();
 			}
 
 		};

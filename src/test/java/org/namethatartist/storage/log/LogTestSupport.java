@@ -243,14 +243,12 @@ final class LogTestSupport {
 	}
 
 	/** A real log file whose write, force or truncate throws on demand, as on a full disk. */
-	static final class FaultyLogFile implements LogFile {
-
-		private final LogFile delegate;
+	static final class FaultyLogFile extends LogFile.Forwarding {
 
 		private final Faults faults;
 
 		FaultyLogFile(LogFile delegate, Faults faults) {
-			this.delegate = delegate;
+			super(delegate);
 			this.faults = faults;
 		}
 
@@ -261,11 +259,11 @@ final class LogTestSupport {
 				if (partial > 0) {
 					ByteBuffer part = bytes.duplicate();
 					part.limit(part.position() + partial);
-					this.delegate.write(part, position);
+					super.write(part, position);
 				}
 				throw new IOException("No space left on device");
 			}
-			this.delegate.write(bytes, position);
+			super.write(bytes, position);
 		}
 
 		@Override
@@ -273,7 +271,7 @@ final class LogTestSupport {
 			if (this.faults.failForce.get()) {
 				throw new IOException("No space left on device");
 			}
-			this.delegate.force();
+			super.force();
 		}
 
 		@Override
@@ -281,17 +279,7 @@ final class LogTestSupport {
 			if (this.faults.failTruncate.get()) {
 				throw new IOException("Input/output error");
 			}
-			this.delegate.truncate(size);
-		}
-
-		@Override
-		public long size() throws IOException {
-			return this.delegate.size();
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.delegate.close();
+			super.truncate(size);
 		}
 
 	}
