@@ -11,8 +11,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -38,6 +37,7 @@ import static org.namethatartist.storage.log.LogTestSupport.options;
  * cut like one (no exception, last record gone).
  * </ul>
  */
+@ExtendWith(QuietEngineLogs.class)
 class BitFlipTests {
 
 	private static final int RECORDS = 50;
@@ -48,20 +48,8 @@ class BitFlipTests {
 
 	private static final int STOP_FLIPS = 250;
 
-	private static Runnable restoreLogs;
-
 	@TempDir
 	Path dir;
-
-	@BeforeAll
-	static void quiet() {
-		restoreLogs = LogTestSupport.quietEngineLogs();
-	}
-
-	@AfterAll
-	static void restore() {
-		restoreLogs.run();
-	}
 
 	private final List<Mutation.Put<JsonNode>> records = new ArrayList<>();
 

@@ -16,10 +16,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -32,24 +31,13 @@ import static org.namethatartist.storage.log.LogTestSupport.open;
 import static org.namethatartist.storage.log.LogTestSupport.options;
 
 /** Compaction keeps the state, its backups and every concurrent append, and a crash at any step recovers. */
+@ExtendWith(QuietEngineLogs.class)
 class CompactionTests {
-
-	private static Runnable restoreLogs;
 
 	@TempDir
 	Path dir;
 
 	private final List<Mutation<JsonNode>> history = new ArrayList<>();
-
-	@BeforeAll
-	static void quiet() {
-		restoreLogs = LogTestSupport.quietEngineLogs();
-	}
-
-	@AfterAll
-	static void restore() {
-		restoreLogs.run();
-	}
 
 	@BeforeEach
 	void history() {

@@ -6,9 +6,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.namethatartist.StorageException;
 import tools.jackson.databind.JsonNode;
@@ -21,24 +20,13 @@ import static org.namethatartist.storage.log.LogTestSupport.open;
 import static org.namethatartist.storage.log.LogTestSupport.options;
 
 /** A full or failing disk: nothing unacknowledged is recorded, no partial line stays, and writing resumes. */
+@ExtendWith(QuietEngineLogs.class)
 class FailureInjectionTests {
-
-	private static Runnable restoreLogs;
 
 	@TempDir
 	Path dir;
 
 	private final LogTestSupport.Faults faults = new LogTestSupport.Faults();
-
-	@BeforeAll
-	static void quiet() {
-		restoreLogs = LogTestSupport.quietEngineLogs();
-	}
-
-	@AfterAll
-	static void restore() {
-		restoreLogs.run();
-	}
 
 	private LogTestSupport.Opened openFaulty() {
 		return open(this.dir, options().withFsync(FsyncPolicy.ALWAYS).withOpener(this.faults.opener()));

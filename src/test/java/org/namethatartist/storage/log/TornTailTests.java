@@ -7,8 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,24 +20,13 @@ import static org.namethatartist.storage.log.LogTestSupport.open;
 import static org.namethatartist.storage.log.LogTestSupport.options;
 
 /** A crash in the middle of a write leaves a torn last line: recovery cuts it, in every mode. */
+@ExtendWith(QuietEngineLogs.class)
 class TornTailTests {
 
 	private static final int RECORDS = 10;
 
-	private static Runnable restoreLogs;
-
 	@TempDir
 	Path dir;
-
-	@BeforeAll
-	static void quiet() {
-		restoreLogs = LogTestSupport.quietEngineLogs();
-	}
-
-	@AfterAll
-	static void restore() {
-		restoreLogs.run();
-	}
 
 	@ParameterizedTest
 	@EnumSource(RecoveryMode.class)
