@@ -21,6 +21,7 @@ import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectWriter;
 
 /**
  * Encodes mutations as log lines and decodes log lines, checking their CRC.
@@ -101,10 +102,27 @@ final class RecordCodec<V> {
 		CRC32C crc = new CRC32C();
 		OutputStream out = new CheckedOutputStream(target, crc);
 		out.write("{\"op\":\"CHECKPOINT\",\"state\":".getBytes(StandardCharsets.US_ASCII));
+		long count = writeState(this.mapper.writer(), out, state);
+		out.write((",\"compactedAt\":\"" + IsoTime.format(compactedAt) + "\"").getBytes(StandardCharsets.US_ASCII));
+		crc.update('}');
+		byte[] suffix = new byte[CRC_SUFFIX_LENGTH + 1];
+		writeCrcSuffix(suffix, 0, crc.getValue());
+		suffix[CRC_SUFFIX_LENGTH] = '\n';
+		target.write(suffix);
+		target.flush();
+		return count;
+	}
+
+	/** Writes the state as the original's JSON file: one object, indented as {@code JSON.stringify(…, null, 2)}. */
+	void writeJsonDocument(OutputStream target, StoreState<V> state) throws IOException {
+		writeState(this.mapper.writer().with(new NodeStylePrettyPrinter()), target, state);
+		target.flush();
+	}
+
+	/** Writes the state as one JSON object, leaving {@code out} open; returns how many entries it held. */
+	private long writeState(ObjectWriter writer, OutputStream out, StoreState<V> state) {
 		long[] count = new long[1];
-		try (JsonGenerator gen = this.mapper.writer()
-			.without(StreamWriteFeature.AUTO_CLOSE_TARGET)
-			.createGenerator(out)) {
+		try (JsonGenerator gen = writer.without(StreamWriteFeature.AUTO_CLOSE_TARGET).createGenerator(out)) {
 			gen.writeStartObject();
 			state.forEachEntry((key, value) -> {
 				gen.writeName(key);
@@ -113,29 +131,7 @@ final class RecordCodec<V> {
 			});
 			gen.writeEndObject();
 		}
-		out.write((",\"compactedAt\":\"" + IsoTime.format(compactedAt) + "\"").getBytes(StandardCharsets.US_ASCII));
-		crc.update('}');
-		byte[] suffix = new byte[CRC_SUFFIX_LENGTH + 1];
-		writeCrcSuffix(suffix, 0, crc.getValue());
-		suffix[CRC_SUFFIX_LENGTH] = '\n';
-		target.write(suffix);
-		target.flush();
 		return count[0];
-	}
-
-	/** Writes the state as the original's JSON file: one object, indented as {@code JSON.stringify(…, null, 2)}. */
-	void writeJsonDocument(OutputStream target, StoreState<V> state) throws IOException {
-		try (JsonGenerator gen = this.mapper.writer().with(new NodeStylePrettyPrinter())
-			.without(StreamWriteFeature.AUTO_CLOSE_TARGET)
-			.createGenerator(target)) {
-			gen.writeStartObject();
-			state.forEachEntry((key, value) -> {
-				gen.writeName(key);
-				this.values.write(gen, value);
-			});
-			gen.writeEndObject();
-		}
-		target.flush();
 	}
 
 	/** Replaces the closing brace of a complete JSON object by the CRC member, the brace and a newline. */
