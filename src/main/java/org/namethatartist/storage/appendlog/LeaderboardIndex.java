@@ -23,9 +23,11 @@ final class LeaderboardIndex {
 	private record Ranked(long value, String userId) {
 	}
 
-	private static final Comparator<Ranked> ORDER = Comparator.comparingLong(Ranked::value)
-		.reversed()
-		.thenComparing(Ranked::userId);
+	/** Highest value first, then user id: written out, as it runs some twenty times per write. */
+	private static final Comparator<Ranked> ORDER = (a, b) -> {
+		int byValue = Long.compare(b.value, a.value);
+		return (byValue != 0) ? byValue : a.userId.compareTo(b.userId);
+	};
 
 	private final Map<LeaderboardSort, ConcurrentSkipListSet<Ranked>> bySort = new EnumMap<>(LeaderboardSort.class);
 

@@ -354,7 +354,7 @@ public final class AppendLog<V> implements AutoCloseable {
 
 		final CompletableFuture<Void> done = new CompletableFuture<>();
 
-		byte[] bytes = new byte[0];
+		byte[] bytes = new byte[8192];
 
 		int size;
 
@@ -539,13 +539,13 @@ public final class AppendLog<V> implements AutoCloseable {
 
 	/**
 	 * The JSON file is rewritten once, {@code snapshotMaxDelay} after the first change; but never more
-	 * often than every four times the last rewrite took, so a large store does not spend its disk on
+	 * often than every ten times the last rewrite took, so a large store does not spend its disk on
 	 * a file that is only for compatibility.
 	 */
 	private void markSnapshotDirty() {
 		this.snapshotDirty = true;
 		if (this.snapshotScheduled.compareAndSet(false, true)) {
-			long delayMillis = Math.max(this.options.snapshotMaxDelay().toMillis(), 4 * this.lastSnapshotMillis);
+			long delayMillis = Math.max(this.options.snapshotMaxDelay().toMillis(), 10 * this.lastSnapshotMillis);
 			try {
 				this.background.schedule(this::writeSnapshotScheduled, delayMillis, TimeUnit.MILLISECONDS);
 			}

@@ -64,7 +64,7 @@ final class RecordCodec<V> {
 
 	/** The mutation as one complete line, CRC member and {@code \n} included. */
 	byte[] encode(Mutation<V> mutation, Instant now) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+		ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
 		try (JsonGenerator gen = this.mapper.createGenerator(out)) {
 			gen.writeStartObject();
 			gen.writeStringProperty("timestamp", IsoTime.format(now));
