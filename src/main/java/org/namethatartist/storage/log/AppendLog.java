@@ -558,11 +558,15 @@ public final class AppendLog<V> implements AutoCloseable {
 
 	private void writeSnapshotScheduled() {
 		this.snapshotScheduled.set(false);
+		String before = this.lastSnapshotError;
 		try {
 			writeSnapshot();
 		}
 		catch (RuntimeException ex) {
-			log.warn("Store '{}': {}", store(), ex.getMessage());
+			// Retried after every delay: said once per new error, not once a second.
+			if (!java.util.Objects.equals(before, this.lastSnapshotError)) {
+				log.warn("Store '{}': {}; retrying quietly until it works", store(), ex.getMessage());
+			}
 		}
 		if (this.snapshotDirty && !this.closed) {
 			markSnapshotDirty();
