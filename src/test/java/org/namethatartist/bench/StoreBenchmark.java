@@ -39,6 +39,10 @@ public final class StoreBenchmark {
 
 	private static final int WRITERS = 64;
 
+	/** {@code -Dbench.snapshot-delay=3600s} shows what the JSON files' rewrites cost the writers. */
+	private static final java.time.Duration SNAPSHOT_DELAY = java.time.Duration
+		.parse("PT" + System.getProperty("bench.snapshot-delay", "1s"));
+
 	private final Path work;
 
 	private final Map<String, Double> results = new LinkedHashMap<>();
@@ -115,7 +119,7 @@ public final class StoreBenchmark {
 	}
 
 	private static AppendLogStores open(Path dir) {
-		AppendLogStores stores = AppendLogStores.open(dir, LogOptions.defaults());
+		AppendLogStores stores = AppendLogStores.open(dir, LogOptions.defaults().withSnapshotMaxDelay(SNAPSHOT_DELAY));
 		// The JSON files are rewritten after recovery: done now, so it does not run during a measurement.
 		stores.logs().forEach(AppendLog::writeSnapshot);
 		return stores;

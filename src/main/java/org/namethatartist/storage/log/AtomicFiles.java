@@ -2,7 +2,6 @@ package org.namethatartist.storage.log;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -32,7 +31,7 @@ public final class AtomicFiles {
 		Path temp = target.resolveSibling(target.getFileName() + ".tmp");
 		try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
 				StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-			OutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+			OutputStream out = new java.io.BufferedOutputStream(new ForcingOutputStream(channel), 1 << 16);
 			content.writeTo(out);
 			out.flush();
 			channel.force(true);
@@ -43,6 +42,43 @@ public final class AtomicFiles {
 		}
 		moveIntoPlace(temp, target);
 	}
+
+	/**
+	 * Forces a large file every {@value #FORCE_EVERY} bytes as it is written. On ext4 (data=ordered) a
+	 * log's fdatasync must first flush the newly written data of every other file in the same journal
+	 * transaction: forcing as we go keeps that small, so a JSON rewrite does not stall the log's writers.
+	 */
+	private static final class ForcingOutputStream extends OutputStream {
+
+		private final FileChannel channel;
+
+		private long unforced;
+
+		ForcingOutputStream(FileChannel channel) {
+			this.channel = channel;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			write(new byte[] { (byte) b }, 0, 1);
+		}
+
+		@Override
+		public void write(byte[] bytes, int off, int len) throws IOException {
+			java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes, off, len);
+			while (buffer.hasRemaining()) {
+				this.channel.write(buffer);
+			}
+			this.unforced += len;
+			if (this.unforced >= FORCE_EVERY) {
+				this.channel.force(false);
+				this.unforced = 0;
+			}
+		}
+
+	}
+
+	private static final int FORCE_EVERY = 1 << 20;
 
 	/** Renames a complete, forced file over {@code target} and forces the folder. */
 	public static void moveIntoPlace(Path source, Path target) throws IOException {
