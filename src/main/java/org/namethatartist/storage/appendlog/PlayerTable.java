@@ -86,10 +86,10 @@ final class PlayerTable implements StoreState<PlayerStats> {
 	/** The global top list, or the one of a server (per-guild tables only). */
 	List<LeaderboardEntry> top(LeaderboardSort sort, int limit, String guildId) {
 		if (!this.perGuild) {
-			return this.global.top(sort, limit, this.stats::get);
+			return this.global.top(sort, limit);
 		}
 		LeaderboardIndex index = this.guilds.get(guildId);
-		return (index != null) ? index.top(sort, limit, this.stats::get) : List.of();
+		return (index != null) ? index.top(sort, limit) : List.of();
 	}
 
 	private LeaderboardIndex indexFor(String key) {

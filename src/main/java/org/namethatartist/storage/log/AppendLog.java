@@ -8,6 +8,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,6 +104,9 @@ public final class AppendLog<V> implements AutoCloseable {
 
 	private boolean needsRepair;
 
+	/** Set when a compaction's rename is not yet known to be durable. Guarded by io. */
+	private boolean needsDirectoryForce;
+
 	private volatile boolean closed;
 
 	private volatile boolean writable = true;
@@ -176,7 +180,7 @@ public final class AppendLog<V> implements AutoCloseable {
 		else {
 			log.warn("{}", result.report().summary());
 		}
-		this.options.listener().recovered(result.report());
+		notifyListener(() -> this.options.listener().recovered(result.report()));
 		if (result.report().source() != RecoveryReport.Source.JSON) {
 			// The JSON file may be missing, unreadable or behind the log: the recovered state replaces it.
 			markSnapshotDirty();
@@ -221,12 +225,13 @@ public final class AppendLog<V> implements AutoCloseable {
 			if (onDurable != null) {
 				onDurable.run();
 			}
+			// Inside the lock: close() then either sees the store dirty or waits for this to be said.
+			markSnapshotDirty();
 		}
 		finally {
 			this.inFlight.readLock().unlock();
 		}
-		markSnapshotDirty();
-		this.options.listener().appended(store(), System.nanoTime() - started);
+		notifyListener(() -> this.options.listener().appended(store(), System.nanoTime() - started));
 	}
 
 	/**
@@ -249,7 +254,14 @@ public final class AppendLog<V> implements AutoCloseable {
 					}
 				}
 				if (batch != null) {
-					failure = writeBatch(batch);
+					try {
+						failure = writeBatch(batch);
+					}
+					catch (Error err) {
+						// Out of memory and the like: its writers must hear of it rather than wait forever.
+						batch.done.completeExceptionally(err);
+						throw err;
+					}
 				}
 			}
 			finally {
@@ -285,6 +297,7 @@ public final class AppendLog<V> implements AutoCloseable {
 				this.file.truncate(this.fileEnd);
 				this.needsRepair = false;
 			}
+			forceDirectoryIfNeeded();
 			this.file.write(ByteBuffer.wrap(batch.bytes, 0, batch.size), this.fileEnd);
 			writeNanos = System.nanoTime() - writeStart;
 			if (this.options.fsync() == FsyncPolicy.ALWAYS) {
@@ -306,13 +319,17 @@ public final class AppendLog<V> implements AutoCloseable {
 			log.info("Store '{}' writes again after: {}", store(), this.lastWriteError);
 		}
 		this.writable = true;
-		this.options.listener().batchWritten(store(), batch.count, batch.size, writeNanos, forceNanos);
+		long written = writeNanos;
+		long forced = forceNanos;
+		notifyListener(() -> this.options.listener().batchWritten(store(), batch.count, batch.size, written, forced));
 		return null;
 	}
 
 	private void failBatch(Batch batch, Exception ex) {
 		try {
 			this.file.truncate(this.fileEnd);
+			// Forced too, or a power cut could bring the unacknowledged bytes back.
+			this.file.force();
 		}
 		catch (IOException | RuntimeException truncateFailure) {
 			ex.addSuppressed(truncateFailure);
@@ -323,7 +340,7 @@ public final class AppendLog<V> implements AutoCloseable {
 		this.lastWriteErrorAt = this.options.clock().instant();
 		log.error("Store '{}': a write of {} records to {} failed; they were not recorded: {}", store(), batch.count,
 				this.files.log(), ex.toString());
-		this.options.listener().writeFailed(store(), ex);
+		notifyListener(() -> this.options.listener().writeFailed(store(), ex));
 	}
 
 	private void forceQuietly() {
@@ -457,13 +474,34 @@ public final class AppendLog<V> implements AutoCloseable {
 				ensureOpen();
 				copyRange(source, copied, this.fileEnd, target);
 				target.force(true);
-				AtomicFiles.moveIntoPlace(temp, logPath);
+				// Opened before the rename (a handle follows its file), so that nothing can fail between the
+				// rename and the switch: appends never go to a file that has lost its name.
+				LogFile next = this.options.opener().open(temp);
+				long nextEnd;
+				try {
+					nextEnd = next.size();
+					Files.move(temp, logPath, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+				}
+				catch (IOException | RuntimeException ex) {
+					closeQuietly(next);
+					throw ex;
+				}
 				LogFile previous = this.file;
-				this.file = this.options.opener().open(logPath);
+				this.file = next;
 				closeQuietly(previous);
-				this.fileEnd = this.file.size();
-				this.forcedEnd = this.fileEnd;
+				this.fileEnd = nextEnd;
+				this.forcedEnd = nextEnd;
 				this.needsRepair = false;
+				// Until the folder is forced, a power cut could bring the old log back: no write is
+				// acknowledged before that (writeBatch retries it when it fails here).
+				this.needsDirectoryForce = true;
+				try {
+					forceDirectoryIfNeeded();
+				}
+				catch (IOException ex) {
+					log.warn("Store '{}': compacted, but forcing {} failed; the next write retries it: {}", store(),
+							this.files.logsDir(), ex.toString());
+				}
 				long carried = this.records - recordsAtMark;
 				this.records = 1 + carried;
 				CompactionReport report = new CompactionReport(store(), this.options.clock().instant(),
@@ -473,7 +511,7 @@ public final class AppendLog<V> implements AutoCloseable {
 				pruneBackups();
 				log.info("Compacted store '{}': {} -> {} bytes, {} records carried over, backup {}, in {} ms", store(),
 						bytesBefore, report.bytesAfter(), carried, report.backup(), report.duration().toMillis());
-				this.options.listener().compacted(report);
+				notifyListener(() -> this.options.listener().compacted(report));
 				return report;
 			}
 			finally {
@@ -482,6 +520,23 @@ public final class AppendLog<V> implements AutoCloseable {
 		}
 		finally {
 			Files.deleteIfExists(temp);
+		}
+	}
+
+	private void forceDirectoryIfNeeded() throws IOException {
+		if (this.needsDirectoryForce) {
+			AtomicFiles.forceDirectory(this.files.logsDir());
+			this.needsDirectoryForce = false;
+		}
+	}
+
+	/** Metrics must never break a write: a listener's failure is logged and forgotten. */
+	private void notifyListener(Runnable call) {
+		try {
+			call.run();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Store '{}': a storage listener failed: {}", store(), ex.toString());
 		}
 	}
 
@@ -623,6 +678,8 @@ public final class AppendLog<V> implements AutoCloseable {
 	/** Forces the log, writes a pending JSON snapshot and closes the file. Appends after it fail. */
 	@Override
 	public void close() {
+		// A compaction in progress finishes first; one started later finds the store closed.
+		this.compactionLock.lock();
 		this.inFlight.writeLock().lock();
 		try {
 			if (this.closed) {
@@ -632,6 +689,7 @@ public final class AppendLog<V> implements AutoCloseable {
 		}
 		finally {
 			this.inFlight.writeLock().unlock();
+			this.compactionLock.unlock();
 		}
 		if (this.forcer != null) {
 			this.forcer.cancel(false);
@@ -645,10 +703,17 @@ public final class AppendLog<V> implements AutoCloseable {
 		}
 		this.io.lock();
 		try {
+			if (this.needsRepair) {
+				// A failed write left bytes that were never acknowledged: they must not be replayed.
+				this.file.truncate(this.fileEnd);
+				this.file.force();
+				this.needsRepair = false;
+			}
 			if (this.forcedEnd != this.fileEnd) {
 				this.file.force();
 				this.forcedEnd = this.fileEnd;
 			}
+			forceDirectoryIfNeeded();
 		}
 		catch (IOException ex) {
 			log.error("Store '{}': the final force of {} failed: {}", store(), this.files.log(), ex.toString());

@@ -181,12 +181,19 @@ final class LogRecovery<V> {
 				this.linesAfterStop++;
 				return;
 			}
+			int content = len;
+			if (content > 0 && buf[off + content - 1] == '\r') {
+				// A log whose line endings a copy or an editor turned into CRLF: the record is intact.
+				content--;
+			}
+			if (isBlank(buf, off, content)) {
+				// Holds no record, and the original's reader skips such lines too.
+				this.lastGoodEnd = offset + len + 1;
+				return;
+			}
 			String reason;
 			try {
-				if (len == 0) {
-					throw new BadRecordException("an empty line");
-				}
-				DecodedRecord<V> record = LogRecovery.this.codec.decode(buf, off, len);
+				DecodedRecord<V> record = LogRecovery.this.codec.decode(buf, off, content);
 				record.applyTo(LogRecovery.this.state);
 				this.replayed++;
 				this.lastGoodEnd = offset + len + 1;
@@ -213,6 +220,15 @@ final class LogRecovery<V> {
 			}
 		}
 
+	}
+
+	private static boolean isBlank(byte[] buf, int off, int len) {
+		for (int i = off; i < off + len; i++) {
+			if (buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\r') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Copies what is set aside to {@code .corrupt} before the log is changed, so nothing is lost. */

@@ -3,10 +3,12 @@ package org.namethatartist.storage.log;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.namethatartist.StorageException;
@@ -134,6 +136,83 @@ class FailureInjectionTests {
 			store.put("ok", json("true"));
 		}
 		assertReopensWith(Map.of("ok", json("true")));
+	}
+
+	@Test
+	void shouldNotReplayAFailedWriteAfterACloseWhenItsTruncateHadFailed() throws IOException {
+		try (LogTestSupport.Opened store = openFaulty()) {
+			store.put("a", json("1"));
+			this.faults.failForce.set(true);
+			this.faults.failTruncate.set(true);
+			assertThatThrownBy(() -> store.put("b", json("2"))).isInstanceOf(StorageException.class);
+			// The whole line reached the file and could not be cut; the disk recovers before the close.
+			this.faults.failForce.set(false);
+			this.faults.failTruncate.set(false);
+		}
+		assertReopensWith(Map.of("a", json("1")));
+	}
+
+	@Test
+	void shouldKeepWritesDurableWhenCompactionCannotOpenTheNewLog() throws IOException {
+		AtomicBoolean failOpen = new AtomicBoolean();
+		LogFile.Opener opener = (path) -> {
+			if (failOpen.get()) {
+				throw new IOException("Too many open files");
+			}
+			return new LogFile.ChannelLogFile(path);
+		};
+		try (LogTestSupport.Opened store = open(this.dir,
+				options().withFsync(FsyncPolicy.ALWAYS).withOpener(opener))) {
+			store.put("a", json("1"));
+			failOpen.set(true);
+			assertThatThrownBy(() -> store.log().compact()).isInstanceOf(StorageException.class)
+				.hasMessageContaining("the log is unchanged");
+			failOpen.set(false);
+			store.put("b", json("2"));
+			store.log().compact();
+			store.put("c", json("3"));
+		}
+		assertReopensWith(Map.of("a", json("1"), "b", json("2"), "c", json("3")));
+	}
+
+	@Test
+	// A regression here hangs the appenders (and the close after them): fail instead.
+	@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+	void shouldAcknowledgeEveryWriteWhenAMetricsListenerThrows() throws Exception {
+		LogListener failing = new LogListener() {
+
+			@Override
+			public void batchWritten(String store, int records, int bytes, long writeNanos, long forceNanos) {
+				throw new IllegalStateException("metrics registry is broken");
+			}
+
+			@Override
+			public void appended(String store, long nanos) {
+				throw new IllegalStateException("metrics registry is broken");
+			}
+
+		};
+		Map<String, JsonNode> expected = new java.util.TreeMap<>();
+		try (LogTestSupport.Opened store = open(this.dir,
+				options().withFsync(FsyncPolicy.ALWAYS).withListener(failing))) {
+			java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+			try {
+				List<java.util.concurrent.Future<?>> writes = new java.util.ArrayList<>();
+				for (int i = 0; i < 200; i++) {
+					String key = "k" + i;
+					expected.put(key, json(Integer.toString(i)));
+					writes.add(pool.submit(() -> store.put(key, expected.get(key))));
+				}
+				for (java.util.concurrent.Future<?> write : writes) {
+					write.get(30, java.util.concurrent.TimeUnit.SECONDS);
+				}
+			}
+			finally {
+				pool.shutdownNow();
+			}
+			assertThat(store.state().snapshot()).isEqualTo(expected);
+		}
+		assertReopensWith(expected);
 	}
 
 	private void assertNotRecorded(LogTestSupport.Opened store, String key, long expectedSize) throws IOException {

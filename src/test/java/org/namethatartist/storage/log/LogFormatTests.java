@@ -138,6 +138,28 @@ class LogFormatTests {
 	}
 
 	@Test
+	void shouldReadALogWhoseLineEndingsBecameCrlfAndPassOverBlankLines() throws IOException {
+		try (LogTestSupport.Opened store = open(this.dir, options())) {
+			store.put("a", json("1"));
+			store.put("b", json("{\"x\":[1,2]}"));
+			store.put("c", json("\"three\""));
+		}
+		String log = Files.readString(logPath(this.dir), StandardCharsets.UTF_8);
+		String converted = log.replace("\n", "\r\n").replaceFirst("\r\n", "\r\n\r\n   \r\n");
+		LogTestSupport.writeLog(this.dir, converted.getBytes(StandardCharsets.UTF_8));
+		try (LogTestSupport.Opened store = open(this.dir, options().withRecovery(RecoveryMode.STRICT))) {
+			assertThat(store.state().snapshot())
+				.isEqualTo(Map.of("a", json("1"), "b", json("{\"x\":[1,2]}"), "c", json("\"three\"")));
+			assertThat(store.report().recordsReplayed()).isEqualTo(3);
+			assertThat(store.report().clean()).isTrue();
+			store.put("d", json("4"));
+		}
+		try (LogTestSupport.Opened store = open(this.dir, options().withRecovery(RecoveryMode.STRICT))) {
+			assertThat(store.state().snapshot()).containsKeys("a", "b", "c", "d");
+		}
+	}
+
+	@Test
 	void shouldWriteTheJsonSnapshotLikeJavaScriptsStringifyWithTwoSpaces() throws IOException {
 		try (LogTestSupport.Opened store = open(this.dir, options())) {
 			store.put("a", json("1"));
