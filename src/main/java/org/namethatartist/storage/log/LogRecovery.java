@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.namethatartist.StorageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -342,10 +341,6 @@ final class LogRecovery<V> {
 		Instant now = this.options.clock().instant();
 		return new RecoveryReport(this.files.store(), source, replayed, truncated, skipped,
 				Duration.ofNanos(System.nanoTime() - started), now, this.problems);
-	}
-
-	static StorageException failure(String what, Path path, IOException ex) {
-		return new StorageException(what + " " + path + " failed: " + ex, ex);
 	}
 
 }
