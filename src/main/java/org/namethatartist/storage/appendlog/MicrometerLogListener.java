@@ -93,18 +93,10 @@ class MicrometerLogListener implements LogListener {
 		final AtomicLong bytesTruncated = new AtomicLong();
 
 		StoreMeters(MeterRegistry registry, String store) {
-			this.append = Timer.builder(PREFIX + "append")
-				.description("From a call to append to its acknowledgement under the fsync policy")
-				.tag("store", store)
-				.register(registry);
-			this.write = Timer.builder(PREFIX + "write")
-				.description("Writing one group-commit batch to the log file")
-				.tag("store", store)
-				.register(registry);
-			this.force = Timer.builder(PREFIX + "force")
-				.description("Forcing one group-commit batch to the disk")
-				.tag("store", store)
-				.register(registry);
+			this.append = timer(registry, "append", "From a call to append to its acknowledgement under the fsync policy",
+					store);
+			this.write = timer(registry, "write", "Writing one group-commit batch to the log file", store);
+			this.force = timer(registry, "force", "Forcing one group-commit batch to the disk", store);
 			this.batchRecords = DistributionSummary.builder(PREFIX + "batch.records")
 				.description("Records per group-commit batch")
 				.tag("store", store)
@@ -121,6 +113,10 @@ class MicrometerLogListener implements LogListener {
 			gauge(registry, "recovery.records.replayed", store, this.recordsReplayed);
 			gauge(registry, "recovery.records.skipped", store, this.recordsSkipped);
 			gauge(registry, "recovery.bytes.truncated", store, this.bytesTruncated);
+		}
+
+		private static Timer timer(MeterRegistry registry, String name, String description, String store) {
+			return Timer.builder(PREFIX + name).description(description).tag("store", store).register(registry);
 		}
 
 		private static void gauge(MeterRegistry registry, String name, String store, AtomicLong value) {
