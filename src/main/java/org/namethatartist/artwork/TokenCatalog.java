@@ -1,0 +1,179 @@
+package org.namethatartist.artwork;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * The artworks a game can draw from, built once from a {@link TokenDocument} and immutable after that.
+ * A token is playable when it has an image, its artist is kept (with {@code exclude-unresolved-artists},
+ * only artists with an alias or a Tezos domain are), and at least two other kept artists exist to be
+ * shown beside it. Tokens are identified by {@link #key(Token)}.
+ */
+public final class TokenCatalog {
+
+	/** Artists with at least this many others make a round (the original's minimum of three buttons). */
+	static final int MIN_OTHER_ARTISTS = 2;
+
+	private final String source;
+
+	private final List<Token> playable;
+
+	private final Map<String, Token> byKey;
+
+	private final List<String> artists;
+
+	private final Map<String, ArtistInfo> artistInfo;
+
+	private TokenCatalog(String source, List<Token> playable, List<String> artists, Map<String, ArtistInfo> artistInfo) {
+		this.source = source;
+		this.playable = List.copyOf(playable);
+		Map<String, Token> byKey = new LinkedHashMap<>();
+		for (Token token : playable) {
+			byKey.putIfAbsent(key(token), token);
+		}
+		this.byKey = Collections.unmodifiableMap(byKey);
+		this.artists = List.copyOf(artists);
+		this.artistInfo = artistInfo;
+	}
+
+	/**
+	 * The playable tokens of a document.
+	 * @param source where the document came from ({@code objkt}, {@code demo}), shown to operators
+	 * @param excludeUnresolvedArtists drop artists with neither alias nor Tezos domain, and their tokens
+	 */
+	public static TokenCatalog of(String source, TokenDocument document, boolean excludeUnresolvedArtists) {
+		Set<String> seenKeys = new LinkedHashSet<>();
+		List<Token> candidates = new ArrayList<>();
+		Set<String> artists = new LinkedHashSet<>();
+		for (Token token : document.tokens()) {
+			String artist = token.primaryArtist();
+			if (artist == null || artist.isBlank() || isBlank(token.imageUrl()) || token.tokenId() == null) {
+				continue;
+			}
+			if (excludeUnresolvedArtists && !resolved(document.artistInfo().get(artist))) {
+				continue;
+			}
+			if (seenKeys.add(key(token))) {
+				candidates.add(token);
+				artists.add(artist);
+			}
+		}
+		List<Token> playable = (artists.size() > MIN_OTHER_ARTISTS) ? candidates : List.of();
+		List<String> artistList = (artists.size() > MIN_OTHER_ARTISTS) ? new ArrayList<>(artists) : List.of();
+		return new TokenCatalog(source, playable, artistList, document.artistInfo());
+	}
+
+	/** A catalogue with nothing to play. */
+	public static TokenCatalog empty(String source) {
+		return new TokenCatalog(source, List.of(), List.of(), Map.of());
+	}
+
+	/** How a token is named in game states and links: {@code contract:tokenId}. */
+	public static String key(Token token) {
+		return token.contract() + ":" + token.tokenId();
+	}
+
+	public String source() {
+		return this.source;
+	}
+
+	/** The tokens a round can show, in the document's order. */
+	public List<Token> playable() {
+		return this.playable;
+	}
+
+	/** The distinct artists of the playable tokens. */
+	public List<String> artists() {
+		return this.artists;
+	}
+
+	public Optional<Token> find(String key) {
+		return Optional.ofNullable(this.byKey.get(key));
+	}
+
+	/**
+	 * {@code count} distinct playable tokens in random order.
+	 * @throws IllegalArgumentException when fewer than {@code count} tokens are playable
+	 */
+	public List<Token> draw(int count, RandomGenerator random) {
+		if (count > this.byKey.size()) {
+			throw new IllegalArgumentException(
+					"only " + this.byKey.size() + " artworks can be played, " + count + " were asked for");
+		}
+		List<Token> pool = new ArrayList<>(this.byKey.values());
+		// A partial Fisher-Yates shuffle: the first count places are a uniform draw without repeats.
+		for (int i = 0; i < count; i++) {
+			Collections.swap(pool, i, i + random.nextInt(pool.size() - i));
+		}
+		return List.copyOf(pool.subList(0, count));
+	}
+
+	/**
+	 * The artists on a round's buttons: the token's artist and up to {@code choices - 1} distinct others,
+	 * shuffled. Fewer when the catalogue has fewer artists, never fewer than three.
+	 */
+	public List<String> choices(Token token, int choices, RandomGenerator random) {
+		String artist = token.primaryArtist();
+		List<String> others = new ArrayList<>(this.artists);
+		others.remove(artist);
+		int take = Math.min(choices - 1, others.size());
+		for (int i = 0; i < take; i++) {
+			Collections.swap(others, i, i + random.nextInt(others.size() - i));
+		}
+		List<String> result = new ArrayList<>(others.subList(0, take));
+		result.add(artist);
+		Collections.shuffle(result, random);
+		return List.copyOf(result);
+	}
+
+	/** The name players see: the stored display name, else alias, else Tezos domain, else a short address. */
+	public String displayName(String address) {
+		ArtistInfo info = this.artistInfo.get(address);
+		if (info != null) {
+			if (!isBlank(info.displayName())) {
+				return info.displayName();
+			}
+			if (info.info() != null && !isBlank(info.info().alias())) {
+				return info.info().alias();
+			}
+			if (info.info() != null && !isBlank(info.info().tzdomain())) {
+				return info.info().tzdomain();
+			}
+		}
+		return shortAddress(address);
+	}
+
+	/** {@code tz1abcd...wxyz}: the first seven and the last four characters of a long address. */
+	public static String shortAddress(String address) {
+		return (address.length() > 14) ? address.substring(0, 7) + "..." + address.substring(address.length() - 4)
+				: address;
+	}
+
+	/**
+	 * Where players can see a token: its objkt.com page for Tezos contracts ({@code KT1…}), its Wikimedia
+	 * Commons page for the demo catalogue.
+	 */
+	public static String link(Token token) {
+		if (DemoTokens.CONTRACT.equals(token.contract())) {
+			return DemoTokens.pageUrl(token.tokenId());
+		}
+		return "https://objkt.com/tokens/" + token.contract() + "/" + token.tokenId();
+	}
+
+	private static boolean resolved(ArtistInfo info) {
+		return info != null && (info.hasResolution() || (info.info() != null
+				&& (!isBlank(info.info().alias()) || !isBlank(info.info().tzdomain()))));
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
+	}
+
+}
