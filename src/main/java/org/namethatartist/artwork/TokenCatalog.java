@@ -129,7 +129,9 @@ public final class TokenCatalog {
 		}
 		List<String> result = new ArrayList<>(others.subList(0, take));
 		result.add(artist);
-		Collections.shuffle(result, random);
+		for (int i = result.size() - 1; i > 0; i--) {
+			Collections.swap(result, i, random.nextInt(i + 1));
+		}
 		return List.copyOf(result);
 	}
 
