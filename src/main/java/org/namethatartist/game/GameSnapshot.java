@@ -2,6 +2,9 @@ package org.namethatartist.game;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +23,7 @@ import java.util.Set;
  */
 public record GameSnapshot(int schema, String gameId, String channelId, String guildId, String startedBy,
 		Instant startedAt, int rounds, Duration roundTime, Duration betweenRoundTime, List<String> tokenKeys,
-		String phase, int round, Instant phaseEndsAt, RoundSnapshot currentRound, Map<String, PlayerScore> scores,
+		String phase, int round, Instant phaseEndsAt, RoundSnapshot currentRound, Map<String, Standing> scores,
 		Set<String> recorded, Instant lastUpdated) {
 
 	/** The schema this version writes and resumes. */
@@ -30,8 +33,9 @@ public record GameSnapshot(int schema, String gameId, String channelId, String g
 		Objects.requireNonNull(gameId, "gameId");
 		Objects.requireNonNull(channelId, "channelId");
 		tokenKeys = List.copyOf(tokenKeys);
-		scores = Map.copyOf(scores);
-		recorded = Set.copyOf(recorded);
+		// Insertion order is the order players first answered, which breaks ties in the standings.
+		scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+		recorded = Collections.unmodifiableSet(new LinkedHashSet<>(recorded));
 	}
 
 	/** A round as saved: the token, the artists on the buttons, the right button and who answered what. */
@@ -40,13 +44,9 @@ public record GameSnapshot(int schema, String gameId, String channelId, String g
 
 		public RoundSnapshot {
 			choices = List.copyOf(choices);
-			answers = Map.copyOf(answers);
+			answers = Collections.unmodifiableMap(new LinkedHashMap<>(answers));
 		}
 
-	}
-
-	/** A player's standing in this game. */
-	public record PlayerScore(String userId, String username, int score, int correctAnswers, int incorrectAnswers) {
 	}
 
 }

@@ -11,8 +11,8 @@ import java.util.Set;
 
 import org.namethatartist.IsoTime;
 import org.namethatartist.game.GameSnapshot;
-import org.namethatartist.game.GameSnapshot.PlayerScore;
 import org.namethatartist.game.GameSnapshot.RoundSnapshot;
+import org.namethatartist.game.Standing;
 import org.namethatartist.game.StoredGame;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -102,10 +102,10 @@ final class GameSnapshotJson {
 	private GameSnapshot read(String channelId, JsonNode root, JsonNode nta) {
 		List<String> tokenKeys = new ArrayList<>();
 		nta.required("tokenKeys").forEach((token) -> tokenKeys.add(token.asString()));
-		Map<String, PlayerScore> scores = new LinkedHashMap<>();
+		Map<String, Standing> scores = new LinkedHashMap<>();
 		nta.required("players").properties().forEach((entry) -> {
 			JsonNode p = entry.getValue();
-			scores.put(entry.getKey(), new PlayerScore(entry.getKey(), p.required("username").asString(),
+			scores.put(entry.getKey(), new Standing(entry.getKey(), p.required("username").asString(),
 					p.required("score").asInt(), p.required("correctAnswers").asInt(),
 					p.required("incorrectAnswers").asInt()));
 		});

@@ -15,7 +15,7 @@ import org.namethatartist.artwork.ArtistProfile;
 import org.namethatartist.artwork.Token;
 import org.namethatartist.artwork.TokenDocument;
 import org.namethatartist.game.GameSnapshot;
-import org.namethatartist.game.GameSnapshot.PlayerScore;
+import org.namethatartist.game.Standing;
 import org.namethatartist.game.GameSnapshot.RoundSnapshot;
 import org.namethatartist.game.StoredGame;
 import org.namethatartist.storage.log.LogOptions;
@@ -38,7 +38,7 @@ class AppendLogGameStateAndTokenTests {
 		return new GameSnapshot(GameSnapshot.SCHEMA, "game-" + channel, channel, "guild-1", "u1", T0, 5,
 				Duration.ofSeconds(15), Duration.ofSeconds(5), List.of("KT1:1", "KT1:2", "KT1:3", "KT1:4", "KT1:5"),
 				"ROUND", round, T0.plusSeconds(15), current,
-				Map.of("u1", new PlayerScore("u1", "Ann", 93, 1, 0), "u2", new PlayerScore("u2", "Bob \"B\"", 0, 0, 1)),
+				Map.of("u1", new Standing("u1", "Ann", 93, 1, 0), "u2", new Standing("u2", "Bob \"B\"", 0, 0, 1)),
 				Set.of("u2"), T0.plusMillis(1234));
 	}
 

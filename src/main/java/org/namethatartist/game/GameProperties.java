@@ -1,0 +1,96 @@
+package org.namethatartist.game;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.namethatartist.InvalidConfigurationException;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The {@code game.*} settings: the defaults of a game's options, the bounds players may choose within,
+ * and the rules' constants. The original's values are the defaults.
+ *
+ * @param rounds rounds of a game when the starter does not say
+ * @param roundTime how long a round is open when the starter does not say
+ * @param betweenRoundTime the pause after a round when the starter does not say
+ * @param startDelay the pause between the start command and the first round
+ * @param choices buttons per round: the right artist and distinct others (Discord fits 5 in a row)
+ * @param baseScore the points of an answer given at once; they fall linearly to 0 at the round's end
+ * @param resumeWindow a game interrupted by a restart resumes when it was saved this recently, and is
+ * ended with its scores so far otherwise
+ * @param limits what players may choose
+ */
+@Validated
+@ConfigurationProperties("game")
+public record GameProperties(@DefaultValue("20") int rounds, @DefaultValue("15s") @NotNull Duration roundTime,
+		@DefaultValue("5s") @NotNull Duration betweenRoundTime,
+		@DefaultValue("3s") @NotNull @DurationMin(millis = 0,
+				message = "allowed: a duration of 0 or more, such as 3s") Duration startDelay,
+		@DefaultValue("4") @Min(value = 3, message = "allowed: 3 to 5") @Max(value = 5,
+				message = "allowed: 3 to 5") int choices,
+		@DefaultValue("100") @Min(value = 1, message = "allowed: a whole number, 1 or more") int baseScore,
+		@DefaultValue("10m") @NotNull @DurationMin(millis = 0,
+				message = "allowed: a duration of 0 or more, such as 10m") Duration resumeWindow,
+		@DefaultValue @Valid Limits limits) {
+
+	public GameProperties {
+		// Checked here so that a default a player could never choose stops start-up instead of every game.
+		if (limits != null) {
+			if (!limits.rounds().contains(rounds)) {
+				throw new InvalidConfigurationException("game.rounds", rounds, "allowed: within game.limits.rounds "
+						+ limits.rounds());
+			}
+			if (roundTime != null && !limits.roundTime().contains(roundTime)) {
+				throw new InvalidConfigurationException("game.round-time", Ranges.format(roundTime),
+						"allowed: within game.limits.round-time " + limits.roundTime());
+			}
+			if (betweenRoundTime != null && !limits.betweenRoundTime().contains(betweenRoundTime)) {
+				throw new InvalidConfigurationException("game.between-round-time", Ranges.format(betweenRoundTime),
+						"allowed: within game.limits.between-round-time " + limits.betweenRoundTime());
+			}
+			if (limits.rounds().min() < 1) {
+				throw new InvalidConfigurationException("game.limits.rounds", limits.rounds(),
+						"allowed: a range starting at 1 or more");
+			}
+			if (limits.roundTime().min().toMillis() < 1) {
+				throw new InvalidConfigurationException("game.limits.round-time", limits.roundTime(),
+						"allowed: a range starting above 0, such as 10s..60s");
+			}
+		}
+	}
+
+	/**
+	 * What the starter of a game may choose, bounds included.
+	 * @param rounds {@code min..max} rounds
+	 * @param roundTime {@code min..max} time a round is open
+	 * @param betweenRoundTime {@code min..max} pause after a round
+	 */
+	public record Limits(@DefaultValue("5..50") @NotNull IntRange rounds,
+			@DefaultValue("10s..60s") @NotNull DurationRange roundTime,
+			@DefaultValue("5s..60s") @NotNull DurationRange betweenRoundTime) {
+	}
+
+	/** The options of a new game, each the starter's or the default, or why they cannot be used. */
+	StartOutcome.OutOfBounds check(GameOptions options) {
+		if (options.rounds() != null && !this.limits.rounds().contains(options.rounds())) {
+			return new StartOutcome.OutOfBounds("rounds", String.valueOf(options.rounds()),
+					this.limits.rounds().toString());
+		}
+		if (options.roundTime() != null && !this.limits.roundTime().contains(options.roundTime())) {
+			return new StartOutcome.OutOfBounds("roundTime", Ranges.format(options.roundTime()),
+					this.limits.roundTime().toString());
+		}
+		if (options.betweenRoundTime() != null && !this.limits.betweenRoundTime().contains(options.betweenRoundTime())) {
+			return new StartOutcome.OutOfBounds("betweenRoundTime", Ranges.format(options.betweenRoundTime()),
+					this.limits.betweenRoundTime().toString());
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,546 @@
+package org.namethatartist.game;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+
+import org.namethatartist.StorageException;
+import org.namethatartist.artwork.ArtworkCatalog;
+import org.namethatartist.artwork.Token;
+import org.namethatartist.artwork.TokenCatalog;
+import org.namethatartist.game.GameSnapshot.RoundSnapshot;
+import org.namethatartist.player.GameResult;
+import org.namethatartist.player.PlayerRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every game: one per channel, rounds driven by one {@link GameScheduler}, each accepted answer and
+ * each transition saved through {@link GameStateRepository} before it is acknowledged, and each player's
+ * result recorded through {@link PlayerRepository} exactly once when the game ends. Knows nothing of
+ * Discord or HTTP: adapters call it and listen to its {@link GameEvent}s.
+ *
+ * <p>
+ * A restart resumes a game saved less than {@code game.resume-window} ago: after {@code game.start-delay}
+ * an interrupted round is played again with its full time, the same artwork and the same choices, and
+ * the answers already accepted in it stand (those players cannot answer it twice). An older game ends
+ * with the scores it had.
+ */
+public class GameService {
+
+	private static final Logger logger = LoggerFactory.getLogger(GameService.class);
+
+	private static final String STARTING = "STARTING";
+
+	private static final String ROUND = "ROUND";
+
+	private static final String BETWEEN_ROUNDS = "BETWEEN_ROUNDS";
+
+	private static final String ENDING = "ENDING";
+
+	private static final String OVER = "OVER";
+
+	private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+
+	private static final Duration LAST_RETRY = Duration.ofSeconds(30);
+
+	/** Finished games stay visible (web players look at the final scores) up to this many. */
+	private static final int FINISHED_KEPT = 1000;
+
+	private final GameProperties properties;
+
+	private final ArtworkCatalog artworks;
+
+	private final PlayerRepository players;
+
+	private final GameStateRepository states;
+
+	private final GameScheduler scheduler;
+
+	private final RandomGenerator random;
+
+	private final List<GameListener> listeners = new CopyOnWriteArrayList<>();
+
+	private final ConcurrentMap<String, Game> byChannel = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<String, Game> byId = new ConcurrentHashMap<>();
+
+	private final Map<String, GameView> finished = Collections.synchronizedMap(new LinkedHashMap<>() {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, GameView> eldest) {
+			return size() > FINISHED_KEPT;
+		}
+
+	});
+
+	/** Channels holding a state this version does not read: it is replaced only by a new game there. */
+	private final Set<String> foreignStates = ConcurrentHashMap.newKeySet();
+
+	public GameService(GameProperties properties, ArtworkCatalog artworks, PlayerRepository players,
+			GameStateRepository states, GameScheduler scheduler, RandomGenerator random) {
+		this.properties = properties;
+		this.artworks = artworks;
+		this.players = players;
+		this.states = states;
+		this.scheduler = scheduler;
+		this.random = random;
+	}
+
+	public void addListener(GameListener listener) {
+		this.listeners.add(listener);
+	}
+
+	public GameProperties properties() {
+		return this.properties;
+	}
+
+	/**
+	 * Starts a game in a channel; its first round opens after {@code game.start-delay}.
+	 * @param guildId the Discord server, or null for web play
+	 */
+	public StartOutcome start(String channelId, String guildId, Player starter, GameOptions options) {
+		StartOutcome.OutOfBounds bad = this.properties.check(options);
+		if (bad != null) {
+			return bad;
+		}
+		Game running = this.byChannel.get(channelId);
+		if (running != null) {
+			return new StartOutcome.AlreadyRunning(view(running));
+		}
+		int rounds = (options.rounds() != null) ? options.rounds() : this.properties.rounds();
+		Duration roundTime = (options.roundTime() != null) ? options.roundTime() : this.properties.roundTime();
+		Duration between = (options.betweenRoundTime() != null) ? options.betweenRoundTime()
+				: this.properties.betweenRoundTime();
+		TokenCatalog catalog = this.artworks.current();
+		int available = catalog.playable().size();
+		if (available < rounds) {
+			return new StartOutcome.NotEnoughArtworks(rounds, available);
+		}
+		Map<String, Token> tokens = new LinkedHashMap<>();
+		for (Token token : catalog.draw(rounds, this.random)) {
+			tokens.put(TokenCatalog.key(token), token);
+		}
+		Instant now = this.scheduler.now();
+		GameSnapshot snapshot = new GameSnapshot(GameSnapshot.SCHEMA, newGameId(), channelId, guildId, starter.id(),
+				now, rounds, roundTime, between, List.copyOf(tokens.keySet()), STARTING, 0,
+				now.plus(this.properties.startDelay()), null, Map.of(), Set.of(), now);
+		Game game = new Game(snapshot, catalog, tokens);
+		game.lock.lock();
+		try {
+			Game raced = this.byChannel.putIfAbsent(channelId, game);
+			if (raced != null) {
+				return new StartOutcome.AlreadyRunning(view(raced));
+			}
+			if (this.foreignStates.contains(channelId)) {
+				logger.warn("Channel {} held a game state this version does not read; a new game replaces it "
+						+ "(the previous state is still in logs/game_state.log and its backups)", channelId);
+			}
+			try {
+				this.states.save(snapshot);
+			}
+			catch (StorageException ex) {
+				this.byChannel.remove(channelId, game);
+				logger.warn("Could not start a game in channel {}: {}", channelId, ex.getMessage());
+				return new StartOutcome.Unavailable("The game could not be saved, so it did not start: "
+						+ ex.getMessage());
+			}
+			this.foreignStates.remove(channelId);
+			this.byId.put(game.gameId(), game);
+			schedule(game, snapshot.phaseEndsAt());
+			return new StartOutcome.Started(game.view());
+		}
+		finally {
+			game.lock.unlock();
+		}
+	}
+
+	/**
+	 * Takes one player's answer to a round.
+	 * @param round the round the player answers (from a button), or null for the round open now
+	 * @param choice the button, 1-based
+	 */
+	public AnswerOutcome answer(String gameId, Integer round, Player player, int choice) {
+		Game game = this.byId.get(gameId);
+		if (game == null) {
+			return new AnswerOutcome.NoGame();
+		}
+		game.lock.lock();
+		try {
+			if (game.isOver()) {
+				return new AnswerOutcome.NoGame();
+			}
+			GameSnapshot state = game.state;
+			RoundSnapshot open = state.currentRound();
+			Instant now = this.scheduler.now();
+			int asked = (round != null) ? round : state.round();
+			if (!ROUND.equals(state.phase()) || open == null || open.number() != asked || !now.isBefore(open.endsAt())) {
+				return new AnswerOutcome.RoundOver(asked);
+			}
+			if (choice < 1 || choice > open.choices().size()) {
+				return new AnswerOutcome.InvalidChoice(choice, open.choices().size());
+			}
+			Integer previous = open.answers().get(player.id());
+			if (previous != null) {
+				return new AnswerOutcome.AlreadyAnswered(asked, previous);
+			}
+			boolean correct = choice == open.correctChoice();
+			int points = correct ? Scoring.points(this.properties.baseScore(), Duration.between(now, open.endsAt()),
+					state.roundTime()) : 0;
+			Standing before = state.scores().get(player.id());
+			Standing after = new Standing(player.id(), player.name(), points + ((before != null) ? before.score() : 0),
+					((before != null) ? before.correctAnswers() : 0) + (correct ? 1 : 0),
+					((before != null) ? before.incorrectAnswers() : 0) + (correct ? 0 : 1));
+			Map<String, Integer> answers = new LinkedHashMap<>(open.answers());
+			answers.put(player.id(), choice);
+			Map<String, Standing> scores = new LinkedHashMap<>(state.scores());
+			scores.put(player.id(), after);
+			RoundSnapshot answered = new RoundSnapshot(open.number(), open.tokenKey(), open.choices(),
+					open.correctChoice(), open.startedAt(), open.endsAt(), answers);
+			GameSnapshot next = game.next(state.phase(), state.round(), state.phaseEndsAt(), answered, scores, now);
+			try {
+				this.states.save(next);
+			}
+			catch (StorageException ex) {
+				logger.warn("An answer in game {} could not be saved: {}", gameId, ex.getMessage());
+				return new AnswerOutcome.Unavailable("Your answer could not be saved, so it does not count: "
+						+ ex.getMessage());
+			}
+			game.state = next;
+			return correct ? new AnswerOutcome.Correct(asked, points, after.score())
+					: new AnswerOutcome.Wrong(asked, after.score());
+		}
+		finally {
+			game.lock.unlock();
+		}
+	}
+
+	/**
+	 * Stops the channel's game; returns once the results of what was played are durable. Nobody wins a
+	 * stopped game: its scores and answers count, its win does not.
+	 * @param moderator whether {@code by} may stop anybody's game (Discord: Manage Messages)
+	 */
+	public StopOutcome stop(String channelId, Player by, boolean moderator) {
+		Game game = this.byChannel.get(channelId);
+		if (game == null) {
+			return new StopOutcome.NoGame();
+		}
+		game.lock.lock();
+		try {
+			if (game.isOver()) {
+				return new StopOutcome.NoGame();
+			}
+			if (!moderator && !by.id().equals(game.state.startedBy())) {
+				return new StopOutcome.NotAllowed(game.state.startedBy());
+			}
+			cancelTimer(game);
+			Instant now = this.scheduler.now();
+			String phase = game.state.phase();
+			try {
+				if (!ENDING.equals(phase) && !Game.STOPPING.equals(phase)) {
+					GameSnapshot stopping = game.next(Game.STOPPING, game.state.round(), now, game.state.currentRound(),
+							game.state.scores(), now);
+					this.states.save(stopping);
+					game.state = stopping;
+				}
+				finish(game, by);
+				return new StopOutcome.Stopped(game.view());
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Stopping game {} in channel {} failed: {}", game.gameId(), channelId, ex.getMessage());
+				retryLater(game, now);
+				return new StopOutcome.Unavailable("The game could not be stopped now: " + ex.getMessage());
+			}
+		}
+		finally {
+			game.lock.unlock();
+		}
+	}
+
+	/** A running game, or one that ended recently. */
+	public Optional<GameView> find(String gameId) {
+		Game game = this.byId.get(gameId);
+		if (game != null) {
+			return Optional.of(view(game));
+		}
+		return Optional.ofNullable(this.finished.get(gameId));
+	}
+
+	/** The game running in a channel. */
+	public Optional<GameView> findByChannel(String channelId) {
+		Game game = this.byChannel.get(channelId);
+		return (game != null) ? Optional.of(view(game)).filter((view) -> view.status() != GameStatus.OVER)
+				: Optional.empty();
+	}
+
+	/** How many games are running. */
+	public int running() {
+		return this.byId.size();
+	}
+
+	/**
+	 * Picks up the games saved by the previous run: resumes the recent ones, ends the old ones with their
+	 * scores so far, and leaves states of other versions alone. Called once at start-up, after the
+	 * adapters have subscribed.
+	 */
+	public void resumeSavedGames() {
+		Instant now = this.scheduler.now();
+		int resumed = 0;
+		int ended = 0;
+		for (StoredGame stored : this.states.findAll()) {
+			if (stored instanceof StoredGame.Unrecognised foreign) {
+				this.foreignStates.add(foreign.channelId());
+				logger.warn("Game state of channel {} left as it is: {}", foreign.channelId(), foreign.reason());
+			}
+			else if (stored instanceof StoredGame.Resumable saved && !this.byChannel.containsKey(saved.channelId())) {
+				if (resume(saved.snapshot(), now)) {
+					resumed++;
+				}
+				else {
+					ended++;
+				}
+			}
+		}
+		if (resumed + ended > 0) {
+			logger.info("Games found from the previous run: {} resumed, {} ended with their scores so far", resumed,
+					ended);
+		}
+	}
+
+	private boolean resume(GameSnapshot saved, Instant now) {
+		TokenCatalog catalog = this.artworks.current();
+		Map<String, Token> tokens = new LinkedHashMap<>();
+		List<String> missing = new ArrayList<>();
+		for (String key : saved.tokenKeys()) {
+			catalog.find(key).ifPresentOrElse((token) -> tokens.put(key, token), () -> missing.add(key));
+		}
+		if (!missing.isEmpty()) {
+			logger.warn("Game {}: {} of its artworks are no longer in the catalogue; their rounds are skipped",
+					saved.gameId(), missing.size());
+		}
+		Game game = new Game(saved, catalog, tokens);
+		Duration away = Duration.between(saved.lastUpdated(), now);
+		boolean recent = away.compareTo(this.properties.resumeWindow()) <= 0;
+		String phase = saved.phase();
+		game.lock.lock();
+		try {
+			this.byChannel.put(saved.channelId(), game);
+			this.byId.put(saved.gameId(), game);
+			if (!recent || ENDING.equals(phase) || Game.STOPPING.equals(phase) || OVER.equals(phase)) {
+				// Memory only: if this run dies too, the next one finds the game as old as now, and ends it the same way.
+				if (!Game.STOPPING.equals(phase)) {
+					game.state = game.next(ENDING, saved.round(), now, saved.currentRound(), saved.scores(), now);
+				}
+				schedule(game, now);
+				return false;
+			}
+			if (BETWEEN_ROUNDS.equals(phase) && saved.currentRound() != null
+					&& tokens.containsKey(saved.currentRound().tokenKey())) {
+				game.lastRound = game.result(saved.currentRound());
+			}
+			Instant resumeAt = now.plus(this.properties.startDelay());
+			String next = ROUND.equals(phase) ? Game.RESUMING : phase;
+			game.state = game.next(next, saved.round(), resumeAt, saved.currentRound(), saved.scores(), saved.lastUpdated());
+			emit(new GameEvent.GameResumed(game.view(), away, resumeAt));
+			schedule(game, resumeAt);
+			return true;
+		}
+		finally {
+			game.lock.unlock();
+		}
+	}
+
+	private void schedule(Game game, Instant at) {
+		cancelTimer(game);
+		String phase = game.state.phase();
+		int round = game.state.round();
+		game.timer = this.scheduler.schedule(at, () -> onTimer(game, phase, round));
+	}
+
+	private static void cancelTimer(Game game) {
+		if (game.timer != null) {
+			game.timer.cancel();
+			game.timer = null;
+		}
+	}
+
+	private void onTimer(Game game, String phase, int round) {
+		game.lock.lock();
+		try {
+			// A stop, or a newer timer, may have moved the game on since this one was set.
+			if (game.isOver() || !phase.equals(game.state.phase()) || round != game.state.round()) {
+				return;
+			}
+			game.timer = null;
+			Instant now = this.scheduler.now();
+			try {
+				advance(game, now);
+				game.failures = 0;
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Game {} in channel {} could not move on from {} (round {}): {}", game.gameId(),
+						game.channelId(), phase, round, ex.getMessage());
+				retryLater(game, now);
+			}
+		}
+		finally {
+			game.lock.unlock();
+		}
+	}
+
+	private void retryLater(Game game, Instant now) {
+		long seconds = Math.min(LAST_RETRY.toSeconds(), FIRST_RETRY.toSeconds() << Math.min(game.failures, 5));
+		game.failures++;
+		schedule(game, now.plusSeconds(seconds));
+	}
+
+	private void advance(Game game, Instant now) {
+		GameSnapshot state = game.state;
+		switch (state.phase()) {
+			case STARTING, BETWEEN_ROUNDS -> openRound(game, state.round() + 1, now);
+			case Game.RESUMING -> reopenRound(game, now);
+			case ROUND -> closeRound(game, now);
+			case ENDING, Game.STOPPING -> finish(game, null);
+			default -> throw new IllegalStateException("unknown phase " + state.phase());
+		}
+	}
+
+	private void openRound(Game game, int number, Instant now) {
+		GameSnapshot state = game.state;
+		// Rounds whose artwork left the catalogue while the bot was down are skipped.
+		while (number <= state.rounds() && !game.tokens.containsKey(state.tokenKeys().get(number - 1))) {
+			number++;
+		}
+		if (number > state.rounds()) {
+			GameSnapshot ending = game.next(ENDING, state.round(), now, state.currentRound(), state.scores(), now);
+			this.states.save(ending);
+			game.state = ending;
+			finish(game, null);
+			return;
+		}
+		String key = state.tokenKeys().get(number - 1);
+		Token token = game.tokens.get(key);
+		List<String> choices = game.catalog.choices(token, this.properties.choices(), this.random);
+		Instant endsAt = now.plus(state.roundTime());
+		RoundSnapshot round = new RoundSnapshot(number, key, choices, choices.indexOf(token.primaryArtist()) + 1, now,
+				endsAt, Map.of());
+		startRound(game, round);
+	}
+
+	/** The interrupted round again, with its full time, its artwork, its choices and its answers. */
+	private void reopenRound(Game game, Instant now) {
+		RoundSnapshot interrupted = game.state.currentRound();
+		if (interrupted == null || !game.tokens.containsKey(interrupted.tokenKey())) {
+			openRound(game, game.state.round() + 1, now);
+			return;
+		}
+		startRound(game, new RoundSnapshot(interrupted.number(), interrupted.tokenKey(), interrupted.choices(),
+				interrupted.correctChoice(), now, now.plus(game.state.roundTime()), interrupted.answers()));
+	}
+
+	private void startRound(Game game, RoundSnapshot round) {
+		GameSnapshot next = game.next(ROUND, round.number(), round.endsAt(), round, game.state.scores(),
+				round.startedAt());
+		this.states.save(next);
+		game.state = next;
+		GameView view = game.view();
+		emit(new GameEvent.RoundStarted(view, view.round()));
+		schedule(game, round.endsAt());
+	}
+
+	private void closeRound(Game game, Instant now) {
+		GameSnapshot state = game.state;
+		RoundSnapshot round = state.currentRound();
+		boolean last = round.number() >= state.rounds();
+		GameSnapshot next = game.next(last ? ENDING : BETWEEN_ROUNDS, round.number(),
+				last ? now : now.plus(state.betweenRoundTime()), round, state.scores(), now);
+		this.states.save(next);
+		game.state = next;
+		game.lastRound = game.result(round);
+		GameView view = game.view();
+		emit(new GameEvent.RoundEnded(view, game.lastRound, view.scores()));
+		if (last) {
+			finish(game, null);
+		}
+		else {
+			schedule(game, next.phaseEndsAt());
+		}
+	}
+
+	/**
+	 * Records each player's result, one durable write per player, then forgets the game's state. A result
+	 * already recorded (before a crash) is not counted twice: the repository is idempotent per game.
+	 * @param by who stopped the game, or null when it ended by itself or was stopped before a restart
+	 */
+	private void finish(Game game, Player by) {
+		GameSnapshot state = game.state;
+		boolean stopped = Game.STOPPING.equals(state.phase());
+		List<Standing> winners = stopped ? List.of() : Scoring.winners(state.scores().values());
+		Set<String> winnerIds = winners.stream().map(Standing::userId).collect(Collectors.toSet());
+		Instant now = this.scheduler.now();
+		for (Standing player : state.scores().values()) {
+			if (game.recorded.contains(player.userId())) {
+				continue;
+			}
+			this.players.recordResult(new GameResult(state.gameId(), player.userId(), player.username(),
+					state.guildId(), player.score(), winnerIds.contains(player.userId()), player.correctAnswers(),
+					player.incorrectAnswers(), now));
+			game.recorded.add(player.userId());
+		}
+		this.states.delete(state.channelId());
+		game.winners = winners;
+		game.stopped = stopped;
+		game.state = game.next(OVER, state.round(), null, state.currentRound(), state.scores(), now);
+		GameView view = game.view();
+		this.finished.put(view.gameId(), view);
+		this.byId.remove(view.gameId(), game);
+		this.byChannel.remove(view.channelId(), game);
+		emit(stopped ? new GameEvent.GameStopped(view, by, view.scores())
+				: new GameEvent.GameEnded(view, view.scores(), winners));
+	}
+
+	private GameView view(Game game) {
+		game.lock.lock();
+		try {
+			return game.view();
+		}
+		finally {
+			game.lock.unlock();
+		}
+	}
+
+	private void emit(GameEvent event) {
+		for (GameListener listener : this.listeners) {
+			try {
+				listener.onEvent(event);
+			}
+			catch (RuntimeException ex) {
+				logger.error("A game listener failed on {} of game {}", event.getClass().getSimpleName(),
+						event.game().gameId(), ex);
+			}
+		}
+	}
+
+	private String newGameId() {
+		String alphabet = "abcdefghijkmnopqrstuvwxyz23456789";
+		StringBuilder id = new StringBuilder(12);
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		for (int i = 0; i < 12; i++) {
+			id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+		}
+		return id.toString();
+	}
+
+}
