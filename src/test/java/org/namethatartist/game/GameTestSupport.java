@@ -40,7 +40,7 @@ final class GameTestSupport implements AutoCloseable {
 
 	final Path dataDir;
 
-	final ManualScheduler scheduler;
+	ManualScheduler scheduler;
 
 	final ArtworkCatalog artworks = new ArtworkCatalog(catalog());
 
@@ -67,8 +67,12 @@ final class GameTestSupport implements AutoCloseable {
 		return service;
 	}
 
-	/** Closes the stores and opens them again, as a restart does, with a fresh service over them. */
-	void restart() {
+	/**
+	 * A restart {@code away} after the process died: the old service's timers are gone with it, the stores
+	 * are opened again and a fresh service resumes what they hold.
+	 */
+	void restart(Duration away) {
+		this.scheduler = new ManualScheduler(this.scheduler.now().plus(away));
 		this.stores.close();
 		this.stores = AppendLogStores.open(this.dataDir, LogOptions.defaults().withFsync(FsyncPolicy.ALWAYS));
 		this.service = newService(this.stores.players(), this.stores.gameStates());

@@ -1,0 +1,248 @@
+package org.namethatartist.game;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.namethatartist.StorageException;
+import org.namethatartist.player.GameResult;
+import org.namethatartist.player.LeaderboardEntry;
+import org.namethatartist.player.LeaderboardSort;
+import org.namethatartist.player.PlayerRepository;
+import org.namethatartist.player.PlayerStats;
+import org.namethatartist.storage.appendlog.AppendLogStores;
+import org.namethatartist.storage.log.FsyncPolicy;
+import org.namethatartist.storage.log.LogOptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Games across a restart of the stores and the service: resumed when recent, ended when old, results
+ * recorded exactly once even when the process dies while recording them.
+ */
+class GameRestartTests {
+
+	private static final Player ANN = new Player("u-ann", "Ann");
+
+	private static final Player BOB = new Player("u-bob", "Bob");
+
+	private static final Player CAT = new Player("u-cat", "Cat");
+
+	@TempDir
+	Path dataDir;
+
+	private GameTestSupport games;
+
+	@BeforeEach
+	void open() {
+		this.games = new GameTestSupport(this.dataDir, FsyncPolicy.ALWAYS);
+	}
+
+	@AfterEach
+	void close() {
+		this.games.close();
+	}
+
+	@Test
+	void shouldResumeARecentGameAndReplayTheInterruptedRoundWithItsAnswers() {
+		GameView game = this.games.start("c1", ANN, 3, Duration.ofSeconds(15));
+		this.games.nextRound(game.gameId());
+		this.games.service.answer(game.gameId(), 1, ANN, this.games.correctChoice("c1"));
+		RoundView second = this.games.nextRound(game.gameId());
+		this.games.scheduler.advance(Duration.ofSeconds(5));
+		this.games.service.answer(game.gameId(), 2, BOB, this.games.correctChoice("c1"));
+		this.games.events.clear();
+
+		this.games.restart(Duration.ofMinutes(2));
+
+		GameEvent.GameResumed resumed = this.games.events(GameEvent.GameResumed.class).get(0);
+		assertThat(resumed.interrupted()).isEqualTo(Duration.ofMinutes(2));
+		assertThat(resumed.game().status()).isEqualTo(GameStatus.STARTING);
+		assertThat(resumed.game().scores()).extracting(Standing::userId, Standing::score)
+			.containsExactly(tuple(ANN.id(), 100),
+					tuple(BOB.id(), 67));
+		assertThat(this.games.service.answer(game.gameId(), 2, ANN, 1)).isEqualTo(new AnswerOutcome.RoundOver(2));
+
+		this.games.scheduler.advance(Duration.ofSeconds(3));
+		RoundView replayed = this.games.service.find(game.gameId()).orElseThrow().round();
+		assertThat(replayed.number()).isEqualTo(2);
+		assertThat(replayed.token()).isEqualTo(second.token());
+		assertThat(replayed.choices()).isEqualTo(second.choices());
+		assertThat(replayed.endsAt()).isEqualTo(this.games.scheduler.now().plusSeconds(15));
+		assertThat(this.games.service.answer(game.gameId(), 2, BOB, 1)).isInstanceOf(AnswerOutcome.AlreadyAnswered.class);
+		assertThat(this.games.service.answer(game.gameId(), 2, ANN, this.games.correctChoice("c1")))
+			.isEqualTo(new AnswerOutcome.Correct(2, 100, 200));
+
+		this.games.scheduler.advance(Duration.ofMinutes(5));
+		assertThat(this.games.events(GameEvent.RoundStarted.class)).extracting((e) -> e.round().number())
+			.containsExactly(2, 3);
+		assertThat(this.games.stores.players().find(ANN.id()).orElseThrow().totalScore()).isEqualTo(200);
+		assertThat(this.games.stores.players().find(BOB.id()).orElseThrow().totalScore()).isEqualTo(67);
+		assertThat(this.games.stores.gameStates().findAll()).isEmpty();
+	}
+
+	@Test
+	void shouldResumeAGameBetweenRoundsAtTheNextRound() {
+		GameView game = this.games.start("c1", ANN, 3, Duration.ofSeconds(15));
+		this.games.nextRound(game.gameId());
+		this.games.scheduler.advance(Duration.ofSeconds(15));
+		this.games.restart(Duration.ZERO);
+		assertThat(this.games.service.find(game.gameId()).orElseThrow().lastRound().number()).isEqualTo(1);
+		assertThat(this.games.nextRound(game.gameId()).number()).isEqualTo(2);
+	}
+
+	@Test
+	void shouldEndAGameOlderThanTheResumeWindowWithItsScoresSoFar() {
+		GameView game = this.games.start("c1", ANN, 5, Duration.ofSeconds(15));
+		this.games.nextRound(game.gameId());
+		this.games.service.answer(game.gameId(), 1, ANN, this.games.correctChoice("c1"));
+		this.games.events.clear();
+
+		this.games.restart(Duration.ofMinutes(11));
+		this.games.scheduler.advance(Duration.ZERO);
+
+		assertThat(this.games.events(GameEvent.GameResumed.class)).isEmpty();
+		GameEvent.GameEnded ended = this.games.events(GameEvent.GameEnded.class).get(0);
+		assertThat(ended.winners()).extracting(Standing::userId).containsExactly(ANN.id());
+		PlayerStats ann = this.games.stores.players().find(ANN.id()).orElseThrow();
+		assertThat(ann.totalGames()).isEqualTo(1);
+		assertThat(ann.totalScore()).isEqualTo(100);
+		assertThat(this.games.stores.gameStates().findAll()).isEmpty();
+
+		this.games.restart(Duration.ZERO);
+		this.games.scheduler.advance(Duration.ofMinutes(1));
+		assertThat(this.games.stores.players().find(ANN.id()).orElseThrow().totalGames()).isEqualTo(1);
+	}
+
+	@Test
+	void shouldRecordEachResultExactlyOnceWhenTheProcessDiesWhileRecording() {
+		CrashingPlayers crashing = new CrashingPlayers(this.games.stores.players(), 1);
+		this.games.service = this.games.newService(crashing, this.games.stores.gameStates());
+		GameView game = this.games.start("c1", ANN, 1, Duration.ofSeconds(15));
+		this.games.nextRound(game.gameId());
+		int correct = this.games.correctChoice("c1");
+		this.games.service.answer(game.gameId(), 1, ANN, correct);
+		this.games.service.answer(game.gameId(), 1, BOB, correct);
+		this.games.service.answer(game.gameId(), 1, CAT, this.games.wrongChoice("c1"));
+
+		// Ann's result is written, then the process dies: Bob's and Cat's are not.
+		this.games.scheduler.advance(Duration.ofSeconds(15));
+		assertThat(crashing.recorded.get()).isEqualTo(1);
+		assertThat(this.games.stores.players().find(BOB.id())).isEmpty();
+		GameSnapshot saved = ((StoredGame.Resumable) this.games.stores.gameStates().find("c1").orElseThrow()).snapshot();
+		assertThat(saved.phase()).isEqualTo("ENDING");
+
+		this.games.restart(Duration.ZERO);
+		this.games.scheduler.advance(Duration.ZERO);
+
+		for (Player player : List.of(ANN, BOB, CAT)) {
+			PlayerStats stats = this.games.stores.players().find(player.id()).orElseThrow();
+			assertThat(stats.totalGames()).as(player.name()).isEqualTo(1);
+			assertThat(stats.gamesHistory()).as(player.name()).hasSize(1);
+			assertThat(this.games.stores.players().find("guild-1", player.id()).orElseThrow().totalGames()).isEqualTo(1);
+		}
+		assertThat(this.games.stores.players().find(ANN.id()).orElseThrow().totalWins()).isEqualTo(1);
+		assertThat(this.games.stores.players().find(BOB.id()).orElseThrow().totalWins()).isEqualTo(1);
+		assertThat(this.games.stores.players().find(CAT.id()).orElseThrow().totalWins()).isZero();
+		assertThat(this.games.stores.gameStates().findAll()).isEmpty();
+	}
+
+	@Test
+	void shouldFinishAStoppedGameWithoutAWinAfterARestart() {
+		CrashingPlayers crashing = new CrashingPlayers(this.games.stores.players(), 0);
+		this.games.service = this.games.newService(crashing, this.games.stores.gameStates());
+		GameView game = this.games.start("c1", ANN, 5, Duration.ofSeconds(15));
+		this.games.nextRound(game.gameId());
+		this.games.service.answer(game.gameId(), 1, ANN, this.games.correctChoice("c1"));
+		assertThat(this.games.service.stop("c1", ANN, false)).isInstanceOf(StopOutcome.Unavailable.class);
+
+		this.games.restart(Duration.ZERO);
+		this.games.scheduler.advance(Duration.ZERO);
+
+		PlayerStats ann = this.games.stores.players().find(ANN.id()).orElseThrow();
+		assertThat(ann.totalGames()).isEqualTo(1);
+		assertThat(ann.totalWins()).isZero();
+		assertThat(this.games.events(GameEvent.GameStopped.class)).hasSize(1);
+	}
+
+	@Test
+	void shouldLeaveGameStatesOfOtherVersionsAlone() throws IOException {
+		this.games.stores.close();
+		// A state the original bot wrote, from before logs: no 'nta' member.
+		Files.writeString(this.dataDir.resolve("game_state.json"), """
+				{
+				  "c-old": { "round": 3, "totalRounds": 20, "startedBy": "123", "scores": { "123": 50 },
+				             "lastUpdated": "2026-11-27T09:59:00.000Z" }
+				}
+				""");
+		Files.deleteIfExists(this.dataDir.resolve("logs/game_state.log"));
+		this.games.stores = AppendLogStores.open(this.dataDir, LogOptions.defaults());
+		this.games.service = this.games.newService(this.games.stores.players(), this.games.stores.gameStates());
+
+		this.games.service.resumeSavedGames();
+		this.games.scheduler.advance(Duration.ofHours(1));
+
+		assertThat(this.games.events).isEmpty();
+		assertThat(this.games.service.findByChannel("c-old")).isEmpty();
+		Optional<StoredGame> kept = this.games.stores.gameStates().find("c-old");
+		assertThat(kept).get().isInstanceOf(StoredGame.Unrecognised.class);
+		assertThat(((StoredGame.Unrecognised) kept.get()).content()).containsEntry("totalRounds", 20);
+		assertThat(this.games.stores.players().count()).isZero();
+	}
+
+	/** A player repository whose process "dies" after {@code survive} results: every later write fails. */
+	static final class CrashingPlayers implements PlayerRepository {
+
+		private final PlayerRepository delegate;
+
+		private final int survive;
+
+		final AtomicInteger recorded = new AtomicInteger();
+
+		CrashingPlayers(PlayerRepository delegate, int survive) {
+			this.delegate = delegate;
+			this.survive = survive;
+		}
+
+		@Override
+		public PlayerStats recordResult(GameResult result) {
+			if (this.recorded.get() >= this.survive) {
+				throw new StorageException("process killed (injected)");
+			}
+			PlayerStats stats = this.delegate.recordResult(result);
+			this.recorded.incrementAndGet();
+			return stats;
+		}
+
+		@Override
+		public Optional<PlayerStats> find(String userId) {
+			return this.delegate.find(userId);
+		}
+
+		@Override
+		public Optional<PlayerStats> find(String guildId, String userId) {
+			return this.delegate.find(guildId, userId);
+		}
+
+		@Override
+		public List<LeaderboardEntry> leaderboard(LeaderboardSort sort, int limit, String guildId) {
+			return this.delegate.leaderboard(sort, limit, guildId);
+		}
+
+		@Override
+		public long count() {
+			return this.delegate.count();
+		}
+
+	}
+
+}
