@@ -1,0 +1,63 @@
+package org.namethatartist.game;
+
+import java.time.Clock;
+import java.util.Random;
+
+import org.namethatartist.artwork.ArtworkCatalog;
+import org.namethatartist.player.PlayerRepository;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the game: one scheduler on the system clock for every game, the service, and the resumption of
+ * saved games once every adapter has subscribed to the service's events.
+ */
+@Configuration(proxyBeanMethods = false)
+class GameConfiguration {
+
+	/** Timer threads: transitions of different games overlap while each waits for its fsync. */
+	private static final int TIMER_THREADS = 4;
+
+	@Bean(destroyMethod = "close")
+	ExecutorGameScheduler gameScheduler() {
+		return new ExecutorGameScheduler(Clock.systemUTC(), TIMER_THREADS);
+	}
+
+	@Bean
+	GameService gameService(GameProperties properties, ArtworkCatalog artworks, PlayerRepository players,
+			GameStateRepository states, ExecutorGameScheduler scheduler) {
+		return new GameService(properties, artworks, players, states, scheduler, new Random());
+	}
+
+	/**
+	 * Resumes saved games when the context starts: after every singleton (so every adapter listens), and
+	 * stops game timers first at shutdown, before the stores close (games stay saved and resume next time).
+	 */
+	@Bean
+	SmartLifecycle savedGamesResumer(GameService games, ExecutorGameScheduler scheduler) {
+		return new SmartLifecycle() {
+
+			private volatile boolean running;
+
+			@Override
+			public void start() {
+				this.running = true;
+				games.resumeSavedGames();
+			}
+
+			@Override
+			public void stop() {
+				scheduler.close();
+				this.running = false;
+			}
+
+			@Override
+			public boolean isRunning() {
+				return this.running;
+			}
+
+		};
+	}
+
+}
