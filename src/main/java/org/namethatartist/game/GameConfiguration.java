@@ -52,6 +52,12 @@ class GameConfiguration {
 				this.running = false;
 			}
 
+			/** Below the web server's phase: it stops taking requests before the timers stop. */
+			@Override
+			public int getPhase() {
+				return SmartLifecycle.DEFAULT_PHASE - 2048;
+			}
+
 			@Override
 			public boolean isRunning() {
 				return this.running;
