@@ -3,6 +3,7 @@ package org.namethatartist.game;
 import java.time.Clock;
 import java.util.Random;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.namethatartist.artwork.ArtworkCatalog;
 import org.namethatartist.player.PlayerRepository;
 import org.springframework.context.SmartLifecycle;
@@ -28,6 +29,13 @@ class GameConfiguration {
 	GameService gameService(GameProperties properties, ArtworkCatalog artworks, PlayerRepository players,
 			GameStateRepository states, ExecutorGameScheduler scheduler) {
 		return new GameService(properties, artworks, players, states, scheduler, new Random());
+	}
+
+	@Bean
+	GameMetrics gameMetrics(GameService games, MeterRegistry registry) {
+		GameMetrics metrics = new GameMetrics(games, registry);
+		games.addListener(metrics);
+		return metrics;
 	}
 
 	/**
