@@ -6,6 +6,7 @@ import java.util.Random;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.namethatartist.artwork.ArtworkCatalog;
 import org.namethatartist.player.PlayerRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,17 +34,17 @@ class GameConfiguration {
 
 	@Bean
 	GameMetrics gameMetrics(GameService games, MeterRegistry registry) {
-		GameMetrics metrics = new GameMetrics(games, registry);
-		games.addListener(metrics);
-		return metrics;
+		return new GameMetrics(games, registry);
 	}
 
 	/**
-	 * Resumes saved games when the context starts: after every singleton (so every adapter listens), and
-	 * stops game timers first at shutdown, before the stores close (games stay saved and resume next time).
+	 * When the context starts, after every singleton exists: subscribes every {@link GameListener} bean
+	 * (the adapters), then resumes saved games, so no adapter misses a resumed game. At shutdown it stops
+	 * the game timers before the stores close; games stay saved and resume next time.
 	 */
 	@Bean
-	SmartLifecycle savedGamesResumer(GameService games, ExecutorGameScheduler scheduler) {
+	SmartLifecycle savedGamesResumer(GameService games, ExecutorGameScheduler scheduler,
+			ObjectProvider<GameListener> listeners) {
 		return new SmartLifecycle() {
 
 			private volatile boolean running;
@@ -51,6 +52,7 @@ class GameConfiguration {
 			@Override
 			public void start() {
 				this.running = true;
+				listeners.orderedStream().forEach(games::addListener);
 				games.resumeSavedGames();
 			}
 
