@@ -53,7 +53,7 @@ class InvalidConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
 			Class<?> type = conversion.getTarget().getType().resolve(Object.class);
 			return oneLine("Invalid configuration: " + conversion.getName() + " = '"
 					+ conversion.getProperty().getValue() + "'" + from(conversion.getProperty().getOrigin()) + "; allowed: "
-					+ allowed(type), failure);
+					+ allowed(type, find(conversion, IllegalArgumentException.class)), failure);
 		}
 		return null;
 	}
@@ -84,7 +84,20 @@ class InvalidConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
 		return (where instanceof TextResourceOrigin) ? " (from " + where + ")" : "";
 	}
 
-	static String allowed(Class<?> type) {
+	/**
+	 * What the key's type accepts; for our own value types (such as ranges written {@code 5..50}), the
+	 * message of the {@link IllegalArgumentException} their parser threw says it.
+	 */
+	static String allowed(Class<?> type, IllegalArgumentException parseFailure) {
+		String known = allowed(type);
+		if (known == null && parseFailure != null && type.getName().startsWith(OUR_PACKAGE)
+				&& parseFailure.getMessage() != null) {
+			return parseFailure.getMessage();
+		}
+		return (known != null) ? known : "a value of type " + type.getSimpleName();
+	}
+
+	private static String allowed(Class<?> type) {
 		if (type.isEnum()) {
 			List<String> names = new ArrayList<>();
 			for (Object constant : type.getEnumConstants()) {
@@ -104,7 +117,7 @@ class InvalidConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
 		if (type == boolean.class || type == Boolean.class) {
 			return "true, false";
 		}
-		return "a value of type " + type.getSimpleName();
+		return null;
 	}
 
 	/** Validation names fields as Java does ({@code maxDelay}); the file says {@code max-delay}. */

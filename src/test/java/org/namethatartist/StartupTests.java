@@ -79,6 +79,34 @@ class StartupTests {
 	}
 
 	@Test
+	void aGameDefaultOutsideItsLimitsStopsStartUpWithOneLine(CapturedOutput output) {
+		assertThatThrownBy(() -> start("--game.rounds=60")).isInstanceOf(RuntimeException.class);
+		assertThat(lineWith(output, "Invalid configuration"))
+			.isEqualTo("Invalid configuration: game.rounds = '60'; allowed: within game.limits.rounds 5..50");
+	}
+
+	@Test
+	void aMalformedRangeStopsStartUpWithOneLineShowingTheForm(CapturedOutput output) {
+		assertThatThrownBy(() -> start("--game.limits.round-time=10s-60s")).isInstanceOf(RuntimeException.class);
+		assertThat(lineWith(output, "Invalid configuration")).isEqualTo(
+				"Invalid configuration: game.limits.round-time = '10s-60s'; allowed: a range of durations such as 10s..60s");
+	}
+
+	@Test
+	void anUpsideDownRangeStopsStartUpWithOneLine(CapturedOutput output) {
+		assertThatThrownBy(() -> start("--game.limits.rounds=50..5")).isInstanceOf(RuntimeException.class);
+		assertThat(lineWith(output, "Invalid configuration")).isEqualTo(
+				"Invalid configuration: game.limits.rounds = '50..5'; allowed: a range such as 5..50 with min <= max, not 50..5");
+	}
+
+	@Test
+	void tooManyChoicesStopStartUpWithOneLine(CapturedOutput output) {
+		assertThatThrownBy(() -> start("--game.choices=6")).isInstanceOf(RuntimeException.class);
+		assertThat(lineWith(output, "Invalid configuration"))
+			.isEqualTo("Invalid configuration: game.choices = '6'; allowed: 3 to 5");
+	}
+
+	@Test
 	void aSecondInstanceOnTheSameDataDirectoryStopsWithTheLockMessage(CapturedOutput output) {
 		try (ConfigurableApplicationContext first = start()) {
 			assertThatThrownBy(this::start).hasStackTraceContaining("is locked by another running instance");
