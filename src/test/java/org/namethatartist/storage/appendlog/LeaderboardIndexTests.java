@@ -67,6 +67,47 @@ class LeaderboardIndexTests {
 	}
 
 	@Test
+	void shouldAgreeWithAFullSortWhilePlayersRiseFallAndLeave() {
+		// Few distinct values, so ties (ordered by key) are everywhere; players fall out of the kept top
+		// lists often, so reads rebuild them, and some reads ask for more than a list keeps.
+		java.util.Random random = new java.util.Random(42);
+		LeaderboardIndex index = new LeaderboardIndex();
+		java.util.Map<String, PlayerStats> players = new java.util.HashMap<>();
+		for (int step = 0; step < 20_000; step++) {
+			String key = "p" + random.nextInt(600);
+			PlayerStats before = players.get(key);
+			PlayerStats after = (random.nextInt(10) == 0) ? null : stats(key, random.nextInt(12), random.nextInt(12));
+			if (before == null && after == null) {
+				continue;
+			}
+			index.update(key, before, after);
+			if (after == null) {
+				players.remove(key);
+			}
+			else {
+				players.put(key, after);
+			}
+			if (step % 97 == 0) {
+				LeaderboardSort sort = LeaderboardSort.values()[random.nextInt(LeaderboardSort.values().length)];
+				int limit = 1 + random.nextInt((step % 5 == 0) ? 400 : 100);
+				List<String> expected = players.entrySet()
+					.stream()
+					.sorted(java.util.Comparator
+						.<java.util.Map.Entry<String, PlayerStats>>comparingLong((e) -> -sort.valueOf(e.getValue()))
+						.thenComparing(java.util.Map.Entry::getKey))
+					.limit(limit)
+					.map((e) -> e.getKey() + "=" + sort.valueOf(e.getValue()))
+					.toList();
+				List<String> actual = index.top(sort, limit)
+					.stream()
+					.map((e) -> e.stats().userId() + "=" + e.value())
+					.toList();
+				assertThat(actual).as("step %d, %s, top %d", step, sort.key(), limit).isEqualTo(expected);
+			}
+		}
+	}
+
+	@Test
 	void shouldDropARemovedPlayerFromEveryOrder() {
 		LeaderboardIndex index = new LeaderboardIndex();
 		PlayerStats a = stats("a", 5, 5);
