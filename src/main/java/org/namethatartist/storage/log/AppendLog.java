@@ -13,15 +13,14 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -80,8 +79,11 @@ public final class AppendLog<V> implements AutoCloseable {
 	/** Held by whoever writes to the file: the group-commit leader, or compaction's final switch. */
 	private final ReentrantLock io = new ReentrantLock();
 
-	/** Guards {@link #open}, the batch appenders add to. */
-	private final Object queue = new Object();
+	/**
+	 * Records waiting for a writer, newest first: appenders push without a lock (64 appenders on two
+	 * cores queued on a monitor, each parked and woken), whoever holds {@link #io} takes them all.
+	 */
+	private final AtomicReference<Pending> pending = new AtomicReference<>();
 
 	private final ReentrantLock compactionLock = new ReentrantLock();
 
@@ -91,10 +93,15 @@ public final class AppendLog<V> implements AutoCloseable {
 
 	private volatile boolean snapshotDirty;
 
-	private Batch open = new Batch();
-
 	// Guarded by io.
 	private LogFile file;
+
+	/**
+	 * Where a batch is assembled for its write, kept for the next one. Guarded by io. Direct: a heap
+	 * buffer is copied by the JDK into a temporary direct one per thread, and with a different leader
+	 * per batch those temporaries were allocated, faulted in and freed again and again.
+	 */
+	private ByteBuffer batchBuffer = ByteBuffer.allocateDirect(64 * 1024);
 
 	private volatile long fileEnd;
 
@@ -214,14 +221,15 @@ public final class AppendLog<V> implements AutoCloseable {
 			if (this.closed) {
 				throw new StorageException("Store '" + store() + "' is closed");
 			}
-			byte[] line = this.codec.encode(mutation, this.options.clock().instant());
-			Batch batch;
-			synchronized (this.queue) {
-				batch = this.open;
-				batch.add(line);
+			Pending record = new Pending(this.codec.encode(mutation, this.options.clock().instant()));
+			Pending head;
+			do {
+				head = this.pending.get();
+				record.next = head;
 			}
+			while (!this.pending.compareAndSet(head, record));
 			drain();
-			batch.await(this);
+			record.await(this);
 			if (onDurable != null) {
 				onDurable.run();
 			}
@@ -235,8 +243,8 @@ public final class AppendLog<V> implements AutoCloseable {
 	}
 
 	/**
-	 * Writes the open batches until none is left, unless another thread holds the file: that thread
-	 * looks again after letting go, so every batch is written by someone. Whoever holds {@link #io}
+	 * Writes the pending records until none is left, unless another thread holds the file: that thread
+	 * looks again after letting go, so every record is written by someone. Whoever holds {@link #io}
 	 * must call this after unlocking it.
 	 */
 	private void drain() {
@@ -244,22 +252,17 @@ public final class AppendLog<V> implements AutoCloseable {
 			if (!this.io.tryLock()) {
 				return;
 			}
-			Batch batch;
-			Exception failure = null;
+			Pending batch;
+			Throwable failure = null;
 			try {
-				synchronized (this.queue) {
-					batch = this.open.isEmpty() ? null : this.open;
-					if (batch != null) {
-						this.open = new Batch();
-					}
-				}
+				batch = inLogOrder(this.pending.getAndSet(null));
 				if (batch != null) {
 					try {
 						failure = writeBatch(batch);
 					}
 					catch (Error err) {
 						// Out of memory and the like: its writers must hear of it rather than wait forever.
-						batch.done.completeExceptionally(err);
+						Pending.completeAll(batch, err);
 						throw err;
 					}
 				}
@@ -267,28 +270,51 @@ public final class AppendLog<V> implements AutoCloseable {
 			finally {
 				this.io.unlock();
 			}
-			// Waking the batch's writers happens outside the lock, so the next batch is written meanwhile.
-			if (batch != null && failure == null) {
-				batch.done.complete(null);
+			// Waking the batch's writers happens outside the lock: an appender arriving meanwhile finds the
+			// file free and writes the next batch.
+			if (batch != null) {
+				Pending.completeAll(batch, failure);
 			}
-			else if (batch != null) {
-				batch.done.completeExceptionally(failure);
-			}
-			// An appender that added to the open batch after our look, and found the file still held by
-			// us, left it to us: look again now that the lock is free.
-			synchronized (this.queue) {
-				if (this.open.isEmpty()) {
-					return;
-				}
+			// An appender that pushed after our look, and found the file still held by us, left its record
+			// to us: look again now that the lock is free.
+			if (this.pending.get() == null) {
+				return;
 			}
 		}
+	}
+
+	/** Reverses the newest-first stack taken from {@link #pending}. */
+	private static Pending inLogOrder(Pending newestFirst) {
+		Pending previous = null;
+		Pending current = newestFirst;
+		while (current != null) {
+			Pending next = current.next;
+			current.next = previous;
+			previous = current;
+			current = next;
+		}
+		return previous;
 	}
 
 	/**
 	 * Writes (and, with fsync always, forces) one batch. Caller holds {@link #io}.
 	 * @return null when the batch is written, else why it is not (the file is cut back then)
 	 */
-	private Exception writeBatch(Batch batch) {
+	private Exception writeBatch(Pending batch) {
+		int count = 0;
+		int size = 0;
+		for (Pending record = batch; record != null; record = record.next) {
+			count++;
+			size += record.line.length;
+		}
+		if (this.batchBuffer.capacity() < size) {
+			this.batchBuffer = ByteBuffer.allocateDirect(Math.max(size, 2 * this.batchBuffer.capacity()));
+		}
+		ByteBuffer buffer = this.batchBuffer.clear();
+		for (Pending record = batch; record != null; record = record.next) {
+			buffer.put(record.line);
+		}
+		buffer.flip();
 		long writeStart = System.nanoTime();
 		long writeNanos = 0;
 		long forceNanos = 0;
@@ -298,7 +324,7 @@ public final class AppendLog<V> implements AutoCloseable {
 				this.needsRepair = false;
 			}
 			forceDirectoryIfNeeded();
-			this.file.write(ByteBuffer.wrap(batch.bytes, 0, batch.size), this.fileEnd);
+			this.file.write(buffer, this.fileEnd);
 			writeNanos = System.nanoTime() - writeStart;
 			if (this.options.fsync() == FsyncPolicy.ALWAYS) {
 				long forceStart = System.nanoTime();
@@ -307,25 +333,27 @@ public final class AppendLog<V> implements AutoCloseable {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			failBatch(batch, ex);
+			failBatch(count, ex);
 			return ex;
 		}
-		this.fileEnd += batch.size;
+		this.fileEnd += size;
 		if (this.options.fsync() == FsyncPolicy.ALWAYS) {
 			this.forcedEnd = this.fileEnd;
 		}
-		this.records += batch.count;
+		this.records += count;
 		if (!this.writable) {
 			log.info("Store '{}' writes again after: {}", store(), this.lastWriteError);
 		}
 		this.writable = true;
 		long written = writeNanos;
 		long forced = forceNanos;
-		notifyListener(() -> this.options.listener().batchWritten(store(), batch.count, batch.size, written, forced));
+		int records = count;
+		int bytes = size;
+		notifyListener(() -> this.options.listener().batchWritten(store(), records, bytes, written, forced));
 		return null;
 	}
 
-	private void failBatch(Batch batch, Exception ex) {
+	private void failBatch(int count, Exception ex) {
 		try {
 			this.file.truncate(this.fileEnd);
 			// Forced too, or a power cut could bring the unacknowledged bytes back.
@@ -338,7 +366,7 @@ public final class AppendLog<V> implements AutoCloseable {
 		this.writable = false;
 		this.lastWriteError = ex.toString();
 		this.lastWriteErrorAt = this.options.clock().instant();
-		log.error("Store '{}': a write of {} records to {} failed; they were not recorded: {}", store(), batch.count,
+		log.error("Store '{}': a write of {} records to {} failed; they were not recorded: {}", store(), count,
 				this.files.log(), ex.toString());
 		notifyListener(() -> this.options.listener().writeFailed(store(), ex));
 	}
@@ -366,53 +394,58 @@ public final class AppendLog<V> implements AutoCloseable {
 		drain();
 	}
 
-	/** Records appended by concurrent writers, written and forced together. */
-	private static final class Batch {
+	/**
+	 * One appended record on its way to the disk, and its writer waiting for the verdict. Records taken
+	 * together by a leader are linked in log order and written and forced together (group commit).
+	 */
+	private static final class Pending {
 
-		final CompletableFuture<Void> done = new CompletableFuture<>();
+		private static final Throwable WRITTEN = new Throwable("written", null, false, false) {
+		};
 
-		byte[] bytes = new byte[8192];
+		final byte[] line;
 
-		int size;
+		final Thread writer = Thread.currentThread();
 
-		int count;
+		/** The next record: older while pending, the following one in log order once taken. */
+		Pending next;
 
-		void add(byte[] line) {
-			if (this.size + line.length > this.bytes.length) {
-				this.bytes = Arrays.copyOf(this.bytes, Math.max(this.size + line.length, this.bytes.length * 2));
-			}
-			System.arraycopy(line, 0, this.bytes, this.size, line.length);
-			this.size += line.length;
-			this.count++;
+		/** Null while on its way, {@link #WRITTEN}, or why it was not written. */
+		private volatile Throwable outcome;
+
+		Pending(byte[] line) {
+			this.line = line;
 		}
 
-		boolean isEmpty() {
-			return this.count == 0;
+		/** Says the verdict to every record of a batch; null for written. */
+		static void completeAll(Pending batch, Throwable failure) {
+			Pending record = batch;
+			while (record != null) {
+				// Read before the verdict: once told, the writer returns and may reuse nothing of this.
+				Pending next = record.next;
+				Thread writer = record.writer;
+				record.outcome = (failure != null) ? failure : WRITTEN;
+				LockSupport.unpark(writer);
+				record = next;
+			}
 		}
 
 		void await(AppendLog<?> owner) {
 			boolean interrupted = false;
-			try {
-				while (true) {
-					try {
-						this.done.get();
-						return;
-					}
-					catch (InterruptedException ex) {
-						// The record may already be on its way to the disk: wait for the verdict anyway.
-						interrupted = true;
-					}
-					catch (ExecutionException ex) {
-						throw new StorageException("Could not write to " + owner.files.log() + ": "
-								+ ex.getCause().getMessage() + "; the change was not recorded", ex.getCause());
-					}
-				}
+			Throwable verdict;
+			while ((verdict = this.outcome) == null) {
+				LockSupport.park(this);
+				// The record may already be on its way to the disk: wait for the verdict anyway.
+				interrupted |= Thread.interrupted();
 			}
-			finally {
-				if (interrupted) {
-					Thread.currentThread().interrupt();
-				}
+			if (interrupted) {
+				Thread.currentThread().interrupt();
 			}
+			if (verdict == WRITTEN) {
+				return;
+			}
+			throw new StorageException("Could not write to " + owner.files.log() + ": " + verdict.getMessage()
+					+ "; the change was not recorded", verdict);
 		}
 
 	}
