@@ -17,6 +17,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -62,9 +63,12 @@ final class RecordCodec<V> {
 		return this.values;
 	}
 
-	/** The mutation as one complete line, CRC member and {@code \n} included. */
+	/**
+	 * The mutation as one complete line, CRC member and {@code \n} included. Runs once per write: it
+	 * encodes into this thread's reused buffer and copies once into the line.
+	 */
 	byte[] encode(Mutation<V> mutation, Instant now) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+		LineBuffer out = LineBuffer.forThisThread();
 		try (JsonGenerator gen = this.mapper.createGenerator(out)) {
 			gen.writeStartObject();
 			gen.writeStringProperty("timestamp", IsoTime.format(now));
@@ -90,7 +94,34 @@ final class RecordCodec<V> {
 			}
 			gen.writeEndObject();
 		}
-		return seal(out.toByteArray());
+		return seal(out.bytes(), out.size());
+	}
+
+	/** A growable byte buffer kept per thread between encodings; a large one is not kept. */
+	private static final class LineBuffer extends ByteArrayOutputStream {
+
+		private static final int KEPT = 64 * 1024;
+
+		private static final ThreadLocal<LineBuffer> BUFFERS = ThreadLocal.withInitial(LineBuffer::new);
+
+		LineBuffer() {
+			super(4096);
+		}
+
+		static LineBuffer forThisThread() {
+			LineBuffer buffer = BUFFERS.get();
+			if (buffer.buf.length > KEPT) {
+				buffer = new LineBuffer();
+				BUFFERS.set(buffer);
+			}
+			buffer.reset();
+			return buffer;
+		}
+
+		byte[] bytes() {
+			return this.buf;
+		}
+
 	}
 
 	/**
@@ -135,12 +166,12 @@ final class RecordCodec<V> {
 	}
 
 	/** Replaces the closing brace of a complete JSON object by the CRC member, the brace and a newline. */
-	static byte[] seal(byte[] object) {
+	static byte[] seal(byte[] object, int length) {
 		CRC32C crc = new CRC32C();
-		crc.update(object, 0, object.length);
-		byte[] line = new byte[object.length - 1 + CRC_SUFFIX_LENGTH + 1];
-		System.arraycopy(object, 0, line, 0, object.length - 1);
-		writeCrcSuffix(line, object.length - 1, crc.getValue());
+		crc.update(object, 0, length);
+		byte[] line = new byte[length - 1 + CRC_SUFFIX_LENGTH + 1];
+		System.arraycopy(object, 0, line, 0, length - 1);
+		writeCrcSuffix(line, length - 1, crc.getValue());
 		line[line.length - 1] = '\n';
 		return line;
 	}
@@ -211,7 +242,9 @@ final class RecordCodec<V> {
 	}
 
 	private DecodedRecord<V> parse(byte[] buf, int off, int len, boolean withCrc) {
-		try (JsonParser p = this.mapper.createParser(buf, off, len)) {
+		// From the factory: the mapper's parser would build a deserialization context per line, and the
+		// codecs read tokens only (a value read as a tree gets its context from the mapper then).
+		try (JsonParser p = this.mapper.tokenStreamFactory().createParser(ObjectReadContext.empty(), buf, off, len)) {
 			if (p.nextToken() != JsonToken.START_OBJECT) {
 				throw new BadRecordException("the line is not a JSON object");
 			}
