@@ -4,7 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -492,7 +491,7 @@ public final class AppendLog<V> implements AutoCloseable {
 		try (FileChannel target = FileChannel.open(temp, StandardOpenOption.CREATE,
 				StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
 				FileChannel source = FileChannel.open(logPath, StandardOpenOption.READ)) {
-			OutputStream out = new BufferedOutputStream(Channels.newOutputStream(target), 1 << 16);
+			OutputStream out = new BufferedOutputStream(new ForcingOutputStream(target), 1 << 16);
 			this.codec.writeCheckpoint(out, this.state, this.options.clock().instant());
 			out.flush();
 			copied = mark;
@@ -502,6 +501,8 @@ public final class AppendLog<V> implements AutoCloseable {
 				copied = end;
 			}
 			target.force(true);
+			CompactionReport report;
+			LogFile previous;
 			this.io.lock();
 			try {
 				ensureOpen();
@@ -519,9 +520,8 @@ public final class AppendLog<V> implements AutoCloseable {
 					closeQuietly(next);
 					throw ex;
 				}
-				LogFile previous = this.file;
+				previous = this.file;
 				this.file = next;
-				closeQuietly(previous);
 				this.fileEnd = nextEnd;
 				this.forcedEnd = nextEnd;
 				this.needsRepair = false;
@@ -537,19 +537,28 @@ public final class AppendLog<V> implements AutoCloseable {
 				}
 				long carried = this.records - recordsAtMark;
 				this.records = 1 + carried;
-				CompactionReport report = new CompactionReport(store(), this.options.clock().instant(),
+				report = new CompactionReport(store(), this.options.clock().instant(),
 						Duration.ofNanos(System.nanoTime() - started), bytesBefore, this.fileEnd,
 						backup.getFileName().toString(), carried);
 				this.lastCompaction = report;
-				pruneBackups();
-				log.info("Compacted store '{}': {} -> {} bytes, {} records carried over, backup {}, in {} ms", store(),
-						bytesBefore, report.bytesAfter(), carried, report.backup(), report.duration().toMillis());
-				notifyListener(() -> this.options.listener().compacted(report));
-				return report;
 			}
 			finally {
 				this.io.unlock();
 			}
+			// Records that came during the switch were left to the holder of the file: written now, not
+			// after the cleaning up below.
+			drain();
+			// After the writers are let go, and gently: the old log and old backups are as large as the log,
+			// and freeing such a file at once stalls every writer of the file system (LargeFiles). The old log
+			// has no name any more, and its backup is written: emptying it loses nothing.
+			LargeFiles.shrinkQuietly(previous);
+			closeQuietly(previous);
+			pruneBackups();
+			log.info("Compacted store '{}': {} -> {} bytes, {} records carried over, backup {}, in {} ms", store(),
+					bytesBefore, report.bytesAfter(), report.recordsCarriedOver(), report.backup(),
+					report.duration().toMillis());
+			notifyListener(() -> this.options.listener().compacted(report));
+			return report;
 		}
 		finally {
 			Files.deleteIfExists(temp);
@@ -606,7 +615,7 @@ public final class AppendLog<V> implements AutoCloseable {
 		try (FileChannel source = FileChannel.open(logPath, StandardOpenOption.READ);
 				FileChannel target = FileChannel.open(temp, StandardOpenOption.CREATE,
 						StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-			copyRange(source, 0, length, target);
+			ForcingOutputStream.copy(source, 0, length, target);
 			target.force(true);
 		}
 		AtomicFiles.moveIntoPlace(temp, backup);
@@ -617,7 +626,7 @@ public final class AppendLog<V> implements AutoCloseable {
 		try {
 			List<Path> backups = this.files.backups();
 			for (int i = 0; i < backups.size() - this.options.backups(); i++) {
-				Files.deleteIfExists(backups.get(i));
+				LargeFiles.delete(backups.get(i), this.files.backupBeingDeleted());
 			}
 		}
 		catch (IOException ex) {

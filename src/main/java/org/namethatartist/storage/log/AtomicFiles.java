@@ -43,53 +43,44 @@ public final class AtomicFiles {
 		moveIntoPlace(temp, target);
 	}
 
+
 	/**
-	 * Forces a large file every {@value #FORCE_EVERY} bytes as it is written. On ext4 (data=ordered) a
-	 * log's fdatasync must first flush the newly written data of every other file in the same journal
-	 * transaction: forcing as we go keeps that small, so a JSON rewrite does not stall the log's writers.
+	 * Renames a complete, forced file over {@code target} and forces the folder. The file it replaces is
+	 * freed a slice at a time afterwards ({@link LargeFiles}): a large JSON file freed at once would
+	 * stall the logs' writers.
 	 */
-	private static final class ForcingOutputStream extends OutputStream {
-
-		private final FileChannel channel;
-
-		private long unforced;
-
-		ForcingOutputStream(FileChannel channel) {
-			this.channel = channel;
-		}
-
-		@Override
-		public void write(int b) throws IOException {
-			write(new byte[] { (byte) b }, 0, 1);
-		}
-
-		@Override
-		public void write(byte[] bytes, int off, int len) throws IOException {
-			java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes, off, len);
-			while (buffer.hasRemaining()) {
-				this.channel.write(buffer);
-			}
-			this.unforced += len;
-			if (this.unforced >= FORCE_EVERY) {
-				this.channel.force(false);
-				this.unforced = 0;
-			}
-		}
-
-	}
-
-	private static final int FORCE_EVERY = 1 << 20;
-
-	/** Renames a complete, forced file over {@code target} and forces the folder. */
 	public static void moveIntoPlace(Path source, Path target) throws IOException {
+		FileChannel replaced = LargeFiles.holdForReplacement(target);
 		try {
 			Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (AtomicMoveNotSupportedException ex) {
+			closeQuietly(replaced);
 			throw new IOException("cannot rename " + source + " over " + target
 					+ " atomically; the data directory must be on one local file system", ex);
 		}
-		forceDirectory(target.toAbsolutePath().getParent());
+		catch (IOException | RuntimeException ex) {
+			// Not replaced: the file is still the target, and is left as it is.
+			closeQuietly(replaced);
+			throw ex;
+		}
+		try {
+			forceDirectory(target.toAbsolutePath().getParent());
+		}
+		finally {
+			LargeFiles.releaseReplaced(replaced);
+		}
+	}
+
+	private static void closeQuietly(FileChannel channel) {
+		if (channel != null) {
+			try {
+				channel.close();
+			}
+			catch (IOException ignored) {
+				// only a handle
+			}
+		}
 	}
 
 	/** Makes a folder's entries (a rename, a new file) durable. */

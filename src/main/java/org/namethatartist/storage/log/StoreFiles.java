@@ -47,7 +47,12 @@ record StoreFiles(String store, Path dataDir) {
 	/** Temp files a crash may have left; none holds anything that is not also elsewhere. */
 	List<Path> leftovers() {
 		return List.of(compactionTemp(), rewriteTemp(), json().resolveSibling(json().getFileName() + ".tmp"),
-				logsDir().resolve(this.store + ".log.backup.tmp"));
+				logsDir().resolve(this.store + ".log.backup.tmp"), backupBeingDeleted());
+	}
+
+	/** Where an old backup is emptied before it is deleted (see {@code LargeFiles}). */
+	Path backupBeingDeleted() {
+		return logsDir().resolve(this.store + ".log.backup.deleting");
 	}
 
 	/** The backups, oldest first. */
