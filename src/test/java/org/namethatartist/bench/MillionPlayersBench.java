@@ -1,0 +1,201 @@
+package org.namethatartist.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.namethatartist.player.LeaderboardSort;
+import org.namethatartist.player.PlayerRepository;
+import org.namethatartist.storage.appendlog.AppendLogStores;
+import org.namethatartist.storage.log.AppendLog;
+import org.namethatartist.storage.log.CompactionReport;
+
+/**
+ * The figures taken on one store of 1M players (5 games each), opened once: one writer's updates
+ * ({@code update_1w_p50_us_1m}), leaderboard reads ({@code leaderboard_top10_1m_p50_us}) and
+ * compaction under load ({@code compaction_1m_players_ms}, {@code writer_p99_us_baseline},
+ * {@code writer_p99_us_during_compaction}, {@code writer_max_stall_ms_during_compaction}).
+ */
+final class MillionPlayersBench {
+
+	private static final int PLAYERS = 1_000_000;
+
+	private static final int LEADERBOARD_READS = 20_000;
+
+	/** Writers kept busy while compaction runs: a few games ending at once. */
+	static final int COMPACTION_WRITERS = 4;
+
+	/** How long the writers run without compaction, for the baseline. */
+	private static final long BASELINE_NANOS = 5_000_000_000L;
+
+	private final BenchData data;
+
+	MillionPlayersBench(BenchData data) {
+		this.data = data;
+	}
+
+	void run(Results results) throws Exception {
+		try (AppendLogStores stores = StoreUnderTest.open(this.data.players1m())) {
+			PlayerRepository players = stores.players();
+			if (players.count() != PLAYERS) {
+				throw new IllegalStateException("expected " + PLAYERS + " players, found " + players.count());
+			}
+			results.measure("update_1w_p50_us_1m", () -> Writers
+				.oneWriter(players::recordResult, PLAYERS, UpdateBench.ONE_WRITER_WARM_UP,
+						UpdateBench.ONE_WRITER_UPDATES)
+				.percentileMicros(50));
+			results.measure("leaderboard_top10_1m_p50_us", () -> worstLeaderboardP50(players));
+			compaction(results, stores);
+		}
+		results.note("`update_1w_p50_us_1m`: as `update_1w_p50_us`, on the 1M-player store.");
+		results.note("`leaderboard_top10_1m_p50_us`: `leaderboard(sort, 10, null)` " + LEADERBOARD_READS
+				+ " times for each of the 7 sort keys on the 1M-player store, after the updates above; the p50 of "
+				+ "the slowest key.");
+		results.note("compaction: " + COMPACTION_WRITERS + " threads update players continuously (same work "
+				+ "as above) on the 1M-player store. `writer_p99_us_baseline`: p99 of their updates over "
+				+ BASELINE_NANOS / 1_000_000_000 + " s without compaction; then `AppendLog.compact()` of "
+				+ "`players` runs (backup, CHECKPOINT of 1M players, switch) and `compaction_1m_players_ms` is its "
+				+ "duration, `writer_p99_us_during_compaction` the p99 of the updates that started while it ran, "
+				+ "`writer_max_stall_ms_during_compaction` the longest of them. Three rounds, baseline then "
+				+ "compaction each time.");
+	}
+
+	private static double worstLeaderboardP50(PlayerRepository players) {
+		double worst = 0;
+		for (LeaderboardSort sort : LeaderboardSort.values()) {
+			Samples samples = new Samples(LEADERBOARD_READS);
+			for (int i = 0; i < LEADERBOARD_READS; i++) {
+				long start = System.nanoTime();
+				if (players.leaderboard(sort, 10, null).size() != 10) {
+					throw new IllegalStateException("a top 10 of fewer than 10 players");
+				}
+				samples.add(System.nanoTime() - start);
+			}
+			worst = Math.max(worst, samples.percentileMicros(50));
+		}
+		return worst;
+	}
+
+	private static void compaction(Results results, AppendLogStores stores) throws Exception {
+		AppendLog<?> log = stores.logs().stream()
+			.filter((l) -> l.store().equals(AppendLogStores.PLAYERS))
+			.findFirst()
+			.orElseThrow();
+		double[] millis = new double[Results.RUNS];
+		double[] baseline = new double[Results.RUNS];
+		double[] during = new double[Results.RUNS];
+		double[] stall = new double[Results.RUNS];
+		for (int round = 0; round < Results.RUNS; round++) {
+			try (Load load = new Load(stores.players())) {
+				Thread.sleep(1000);
+				long quietFrom = System.nanoTime();
+				Thread.sleep(BASELINE_NANOS / 1_000_000);
+				long start = System.nanoTime();
+				CompactionReport report = log.compact();
+				long end = System.nanoTime();
+				millis[round] = (end - start) / 1e6;
+				// Writes that started during the compaction and are still on their way finish meanwhile.
+				Thread.sleep(500);
+				Samples quiet = load.started(quietFrom, start);
+				Samples busy = load.started(start, end);
+				baseline[round] = quiet.percentileMicros(99);
+				during[round] = busy.percentileMicros(99);
+				stall[round] = busy.maxMillis();
+				System.out.printf("  compaction round %d: %.0f ms, %d -> %d bytes; writes %d quiet, %d during%n",
+						round + 1, millis[round], report.bytesBefore(), report.bytesAfter(), quiet.count(), busy.count());
+			}
+		}
+		put(results, "compaction_1m_players_ms", millis);
+		put(results, "writer_p99_us_baseline", baseline);
+		put(results, "writer_p99_us_during_compaction", during);
+		put(results, "writer_max_stall_ms_during_compaction", stall);
+	}
+
+	private static void put(Results results, String key, double[] runs) {
+		results.put(key, runs);
+		System.out.printf("  %-40s %12s   runs %s%n", key, Report.format(results.get(key)), Report.formatRuns(runs));
+	}
+
+	/**
+	 * Writers updating players until closed, keeping when each update started and how long it took, so
+	 * a write that straddles the end of a compaction counts as one made during it.
+	 */
+	private static final class Load implements AutoCloseable {
+
+		private final AtomicBoolean stop = new AtomicBoolean();
+
+		private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+		private final List<Thread> threads = new ArrayList<>();
+
+		private final List<long[]> starts = new ArrayList<>();
+
+		private final List<long[]> latencies = new ArrayList<>();
+
+		private final int[] counts = new int[COMPACTION_WRITERS];
+
+		Load(PlayerRepository players) {
+			Workload workload = new Workload(PLAYERS);
+			for (int w = 0; w < COMPACTION_WRITERS; w++) {
+				int writer = w;
+				long[] start = new long[1 << 20];
+				long[] latency = new long[1 << 20];
+				this.starts.add(start);
+				this.latencies.add(latency);
+				Thread thread = new Thread(() -> {
+					try {
+						for (int i = 0; !this.stop.get() && i < start.length; i++) {
+							var result = workload.result(writer, i);
+							long t0 = System.nanoTime();
+							players.recordResult(result);
+							long t1 = System.nanoTime();
+							start[i] = t0;
+							latency[i] = t1 - t0;
+							synchronized (this.counts) {
+								this.counts[writer] = i + 1;
+							}
+						}
+					}
+					catch (Throwable ex) {
+						this.failure.set(ex);
+					}
+				}, "compaction-load-" + w);
+				this.threads.add(thread);
+				thread.start();
+			}
+		}
+
+		/** The latencies of the updates that started in [from, to) and have finished. */
+		Samples started(long from, long to) {
+			if (this.failure.get() != null) {
+				throw new IllegalStateException("a writer failed", this.failure.get());
+			}
+			int[] done;
+			synchronized (this.counts) {
+				done = this.counts.clone();
+			}
+			Samples samples = new Samples(1 << 21);
+			for (int w = 0; w < COMPACTION_WRITERS; w++) {
+				long[] start = this.starts.get(w);
+				long[] latency = this.latencies.get(w);
+				for (int i = 0; i < done[w]; i++) {
+					if (start[i] >= from && start[i] < to) {
+						samples.add(latency[i]);
+					}
+				}
+			}
+			return samples;
+		}
+
+		@Override
+		public void close() throws InterruptedException {
+			this.stop.set(true);
+			for (Thread thread : this.threads) {
+				thread.join();
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,113 @@
+package org.namethatartist.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Figures that need a fresh JVM, as a restarted bot is: {@code startup_100k_players_ms} (the whole
+ * Spring application on 100k players), {@code replay_1m_records_ms} and {@code heap_bytes_per_player}
+ * (the stores opened on 1M players). Each run is a child process ({@link StartupProbe}), which halts
+ * after measuring, so the data directory is the same for every run.
+ */
+final class StartupBench {
+
+	private final BenchData data;
+
+	private String failure;
+
+	StartupBench(BenchData data) {
+		this.data = data;
+	}
+
+	void run(Results results) throws Exception {
+		Map<String, Double> first = probe("spring", this.data.players100k(), "512m");
+		boolean spring = !first.containsKey("spring_failed");
+		if (spring) {
+			results.measure("startup_100k_players_ms",
+					() -> probe("spring", this.data.players100k(), "512m").get("startup_ms"));
+		}
+		else {
+			System.out.println("  the application's context cannot start on this branch (" + this.failure
+					+ "); measuring AppendLogStores.open instead");
+			results.measure("startup_100k_players_ms",
+					() -> probe("stores", this.data.players100k(), "512m").get("startup_ms"));
+		}
+		double[] replay = new double[Results.RUNS];
+		double[] heap = new double[Results.RUNS];
+		for (int i = 0; i < Results.RUNS; i++) {
+			Map<String, Double> figures = probe("replay", this.data.players1m(), "6g");
+			if (figures.get("records") != 1_000_000 || figures.get("players") != 1_000_000) {
+				throw new IllegalStateException("expected 1M records and players, got " + figures);
+			}
+			replay[i] = figures.get("replay_ms");
+			heap[i] = figures.get("heap_bytes") / figures.get("players");
+		}
+		results.put("replay_1m_records_ms", replay);
+		results.put("heap_bytes_per_player", heap);
+		System.out.printf("  %-40s %12s   runs %s%n", "replay_1m_records_ms", Report.format(results.get("replay_1m_records_ms")),
+				Report.formatRuns(replay));
+		System.out.printf("  %-40s %12s   runs %s%n", "heap_bytes_per_player",
+				Report.format(results.get("heap_bytes_per_player")), Report.formatRuns(heap));
+		double mb = this.data.bytes1m() / 1e6;
+		if (spring) {
+			results.note("`startup_100k_players_ms`: a new JVM (-Xmx512m) runs "
+					+ "`SpringApplicationBuilder(NameThatArtistApplication.class).run(...)` on a data directory of "
+					+ "100k players (5 games each, one SET record per player), web server and Actuator on free "
+					+ "ports; the time from the call until it returns (context refreshed, runners done, ready). "
+					+ "JVM start before it is not counted. A first, unmeasured start checks that the context starts.");
+		}
+		else {
+			results.note("`startup_100k_players_ms`: **not the Spring context**: it cannot start on this branch ("
+					+ this.failure + "), so this is `AppendLogStores.open` with the production defaults in a new JVM "
+					+ "(-Xmx512m) on a data directory of 100k players (5 games each, one SET record per player): "
+					+ "the stores' share of start-up.");
+		}
+		results.note(String.format(Locale.ROOT, "`replay_1m_records_ms`: a new JVM (-Xmx6g, default GC) opens "
+				+ "`AppendLogStores` on a `players.log` of 1,000,000 SET records (1M players × 5 games, %.0f MB, "
+				+ "%.0f bytes a record), recovery in strict mode (every CRC checked): the time of "
+				+ "`AppendLogStores.open`, leaderboard orders included. A cold JVM, as at a restart.", mb,
+				this.data.bytes1m() / 1_000_000.0));
+		results.note("`heap_bytes_per_player`: in the same JVM, used heap after three `System.gc()` (full, "
+				+ "stop-the-world collections that leave only live objects) read from `MemoryMXBean`, the "
+				+ "lowest of the three, before opening the stores and after; the difference over the players "
+				+ "loaded. It counts everything the stores retain per player: the stats, their 5 history "
+				+ "entries, the maps, the leaderboard index.");
+	}
+
+	private Map<String, Double> probe(String mode, Path dir, String heap) throws IOException, InterruptedException {
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		Process child = new ProcessBuilder(List.of(java.toString(), "-Xmx" + heap, "-cp",
+				System.getProperty("java.class.path"), StartupProbe.class.getName(), mode, dir.toString()))
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		int exit = child.waitFor();
+		Map<String, Double> figures = new HashMap<>();
+		for (String line : output.split("\n")) {
+			int eq = line.indexOf('=');
+			if (eq > 0 && line.substring(0, eq).matches("[a-z_]+")) {
+				try {
+					figures.put(line.substring(0, eq), Double.parseDouble(line.substring(eq + 1).trim()));
+				}
+				catch (NumberFormatException ex) {
+					// not a figure
+				}
+			}
+		}
+		for (String line : output.split("\n")) {
+			if (line.startsWith("reason: ")) {
+				this.failure = line.substring("reason: ".length()).trim();
+			}
+		}
+		if (exit != 0 || figures.isEmpty()) {
+			throw new IllegalStateException("the " + mode + " probe failed (exit " + exit + "):\n" + output);
+		}
+		return figures;
+	}
+
+}
