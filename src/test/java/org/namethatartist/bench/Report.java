@@ -134,6 +134,11 @@ final class Report {
 			.append(System.getProperty("java.vm.name")).append(' ').append(Runtime.version()).append(", max heap ")
 			.append(Runtime.getRuntime().maxMemory() >> 20).append(" MiB, OS: ").append(System.getProperty("os.name"))
 			.append(' ').append(System.getProperty("os.version")).append('\n');
+		md.append("- the benchmark's JVM: `")
+			.append(String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()))
+			.append("`, GC ")
+			.append(java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().get(0).getName())
+			.append('\n');
 		md.append("- load average at the end: ").append(loadAverage()).append('\n');
 		md.append("- disk (`df -hT ").append(this.dataDisk).append("`):\n\n```\n").append(df()).append("```\n");
 		md.append("\n## How each figure was taken\n\n");
