@@ -11,7 +11,7 @@ import java.util.Arrays;
 /**
  * {@code fsync_floor_p50_us}: the disk's floor for a durable append, measured in the same run as
  * everything else: append a 200-byte line and force it ({@code fdatasync}, as the store does),
- * {@value #APPENDS} times.
+ * {@value #APPENDS} times; a run before each round of {@link UpdateBench}.
  */
 final class FsyncFloorBench {
 
@@ -38,9 +38,9 @@ final class FsyncFloorBench {
 		}
 		results.put("fsync_floor_p50_us", this.runs.stream().mapToDouble(Double::doubleValue).toArray());
 		results.note("`fsync_floor_p50_us`: " + APPENDS + " appends of a 200-byte line to one file, each followed by "
-				+ "`FileChannel.force(false)` (fdatasync, what the store's log does); p50 of each run. The runs are "
-				+ "spread over the benchmark (at the start, before the 100k-player updates, before the 1M-player "
-				+ "part), as the shared disk's speed drifts.");
+				+ "`FileChannel.force(false)` (fdatasync, what the store's log does); p50 of each run. One run "
+				+ "before each round of the one-writer updates, which it is compared with: the shared disk's speed "
+				+ "drifts from minute to minute.");
 	}
 
 	private double p50() throws IOException {
