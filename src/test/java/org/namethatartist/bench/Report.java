@@ -34,9 +34,12 @@ final class Report {
 
 	private final Path dataDisk;
 
-	Report(Results results, Path dataDisk) {
+	private final String loadAtStart;
+
+	Report(Results results, Path dataDisk, String loadAtStart) {
 		this.results = results;
 		this.dataDisk = dataDisk;
+		this.loadAtStart = loadAtStart;
 	}
 
 	private List<Row> rows() {
@@ -139,7 +142,9 @@ final class Report {
 			.append("`, GC ")
 			.append(java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().get(0).getName())
 			.append('\n');
-		md.append("- load average at the end: ").append(loadAverage()).append('\n');
+		md.append("- load average (1, 5, 15 min) at the start: ").append(this.loadAtStart).append(", at the end: ")
+			.append(loadAverage())
+			.append(" (2 cores: above 2, other work was waiting for the CPU too)\n");
 		md.append("- disk (`df -hT ").append(this.dataDisk).append("`):\n\n```\n").append(df()).append("```\n");
 		md.append("\n## How each figure was taken\n\n");
 		for (String note : this.results.notes()) {
@@ -172,9 +177,10 @@ final class Report {
 		}
 	}
 
-	private static String loadAverage() {
+	static String loadAverage() {
 		try {
-			return Files.readString(Path.of("/proc/loadavg")).trim();
+			String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+			return fields[0] + " " + fields[1] + " " + fields[2];
 		}
 		catch (IOException ex) {
 			return String.format(Locale.ROOT, "%.2f",

@@ -26,6 +26,7 @@ public final class StoreBenchmark {
 	public static void main(String[] args) throws Exception {
 		Bench.quietLogs();
 		long started = System.nanoTime();
+		String loadAtStart = Report.loadAverage();
 		Path out = Path.of((args.length > 0) ? args[0] : "target/bench").toAbsolutePath();
 		Files.createDirectories(out);
 		Path work = Files.createTempDirectory(out, "work");
@@ -60,7 +61,7 @@ public final class StoreBenchmark {
 		}
 		String elapsed = String.format(Locale.ROOT, "%.1f min in the benchmark's JVM",
 				Bench.millisSince(started) / 60_000);
-		Report report = new Report(results, out);
+		Report report = new Report(results, out, loadAtStart);
 		report.write(out, System.getProperty("bench.command", "./mvnw -B -Pbench verify"), elapsed);
 		System.out.println();
 		System.out.print(report.markdown(System.getProperty("bench.command", "./mvnw -B -Pbench verify"), elapsed));
