@@ -155,11 +155,12 @@
 				return;
 			}
 		} else if (result.status === 404) {
-			setStatus("This game is not running here (it may be long over, or the address is wrong).");
-			$("stop").hidden = true;
-			$("again").hidden = false;
-			$("result").hidden = false;
-			$("winners").textContent = "";
+			gameId = null;
+			history.replaceState(null, "", location.pathname);
+			$("game").hidden = true;
+			$("setup").hidden = false;
+			$("setup-error").textContent = "That game is not running here (it may be long over, or its address "
+				+ "is wrong). Start a new one.";
 			return;
 		} else {
 			setStatus("Connection trouble, trying again: " + errorOf(result));
