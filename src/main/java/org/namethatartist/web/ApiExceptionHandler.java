@@ -55,7 +55,8 @@ class ApiExceptionHandler {
 			throw ex;
 		}
 		// No endpoint has this path: the static resources, tried last, take GET only, which says nothing.
-		if (request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof ResourceHttpRequestHandler) {
+		Object handler = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
+		if (handler instanceof ResourceHttpRequestHandler) {
 			return noEndpoint(request);
 		}
 		Set<HttpMethod> supported = new HashSet<>();

@@ -50,7 +50,8 @@ final class ErrorPages {
 		String message = (status.value() == 404) ? "There is no page here." : message(status);
 		return """
 				<!doctype html>
-				<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+				<html lang="en"><head><meta charset="utf-8">
+				<meta name="viewport" content="width=device-width, initial-scale=1">
 				<title>%s · Name That Artist</title><link rel="stylesheet" href="/app.css"></head>
 				<body><main class="page"><h1>%s</h1><p>%s</p>
 				<p><a href="/">Leaderboard</a> · <a href="/play.html">Play</a></p></main></body></html>

@@ -131,13 +131,13 @@ class GameController {
 		}
 		BigInteger round = body.integer("round");
 		if (round != null && (round.signum() <= 0 || round.bitLength() > 31)) {
-			throw ApiException.badRequest("round must be a round's number, 1 or more, not " + Texts.shown(round.toString(), 30)
-					+ ".");
+			throw ApiException.badRequest(
+					"round must be a round's number, 1 or more, not " + Texts.shown(round.toString(), 30) + ".");
 		}
 		webGame(gameId);
 		if (choice.bitLength() > 31) {
-			throw ApiException.badRequest("choice must be within " + buttons + ", not " + Texts.shown(choice.toString(), 30)
-					+ ".");
+			throw ApiException.badRequest(
+					"choice must be within " + buttons + ", not " + Texts.shown(choice.toString(), 30) + ".");
 		}
 		AnswerOutcome outcome = this.games.answer(gameId, (round != null) ? round.intValue() : null, player,
 				choice.intValue());

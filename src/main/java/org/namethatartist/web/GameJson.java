@@ -35,11 +35,12 @@ record GameJson(String gameId, String status, @Nullable RoundJson round, List<Sc
 		@Nullable String phaseEndsAt, @Nullable LastRoundJson lastRound, boolean stopped, String serverTime) {
 
 	static GameJson of(GameView game, Instant now) {
-		return new GameJson(game.gameId(), status(game.status()), (game.round() != null) ? RoundJson.of(game.round()) : null,
-				scores(game.scores()), scores(game.winners()), game.totalRounds(), seconds(game.roundTime()),
-				seconds(game.betweenRoundTime()), (game.phaseEndsAt() != null) ? IsoTime.format(game.phaseEndsAt()) : null,
-				(game.lastRound() != null) ? LastRoundJson.of(game.lastRound()) : null, game.stopped(),
-				IsoTime.format(now));
+		RoundJson round = (game.round() != null) ? RoundJson.of(game.round()) : null;
+		String phaseEndsAt = (game.phaseEndsAt() != null) ? IsoTime.format(game.phaseEndsAt()) : null;
+		LastRoundJson lastRound = (game.lastRound() != null) ? LastRoundJson.of(game.lastRound()) : null;
+		return new GameJson(game.gameId(), status(game.status()), round, scores(game.scores()),
+				scores(game.winners()), game.totalRounds(), seconds(game.roundTime()), seconds(game.betweenRoundTime()),
+				phaseEndsAt, lastRound, game.stopped(), IsoTime.format(now));
 	}
 
 	/** DESIGN.md's four statuses: ENDING is only the time it takes to write the results. */

@@ -140,9 +140,9 @@ final class JsonBody {
 		boolean json = MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)
 				|| ("application".equals(type.getType()) && type.getSubtype().endsWith("+json"));
 		if (!json) {
+			String given = type.getType() + "/" + type.getSubtype();
 			throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-					"Content-Type must be application/json, not " + Texts.shown(type.getType() + "/" + type.getSubtype(), 60)
-							+ ".");
+					"Content-Type must be application/json, not " + Texts.shown(given, 60) + ".");
 		}
 		String charset = type.getParameter("charset");
 		if (charset != null && !"utf-8".equalsIgnoreCase(charset.replace("\"", ""))) {

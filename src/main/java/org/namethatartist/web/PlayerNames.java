@@ -36,7 +36,8 @@ final class PlayerNames {
 		}
 		int length = name.codePointCount(0, name.length());
 		if (length > MAX_LENGTH) {
-			throw ApiException.badRequest(member + " must be at most " + MAX_LENGTH + " characters, not " + length + ".");
+			throw ApiException
+				.badRequest(member + " must be at most " + MAX_LENGTH + " characters, not " + length + ".");
 		}
 		int position = 1;
 		for (int i = 0; i < name.length(); i += Character.charCount(name.codePointAt(i)), position++) {
@@ -48,7 +49,8 @@ final class PlayerNames {
 		}
 		if (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0) {
 			// A player's page and stats are addressed by name, and servers refuse an encoded / or \ in a path.
-			throw ApiException.badRequest(member + " must not contain / or \\: it is part of the player's web address.");
+			throw ApiException
+				.badRequest(member + " must not contain / or \\: it is part of the player's web address.");
 		}
 		return new Player(PREFIX + name, name);
 	}
