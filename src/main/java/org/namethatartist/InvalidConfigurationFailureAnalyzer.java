@@ -1,5 +1,6 @@
 package org.namethatartist;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,6 +111,9 @@ class InvalidConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
 		}
 		if (type == DataSize.class) {
 			return "a size such as 512KB, 1MB, 2GB";
+		}
+		if (type == URI.class) {
+			return "an address such as https://example.org/";
 		}
 		if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
 			return "a whole number";

@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.namethatartist.artwork.ArtworkCatalog;
+import org.namethatartist.artwork.DemoTokens;
 import org.namethatartist.player.GameResult;
 import org.namethatartist.player.PlayerRepository;
 import org.namethatartist.storage.log.DataDirLock;
@@ -104,6 +106,38 @@ class StartupTests {
 		assertThatThrownBy(() -> start("--game.choices=6")).isInstanceOf(RuntimeException.class);
 		assertThat(lineWith(output, "Invalid configuration"))
 			.isEqualTo("Invalid configuration: game.choices = '6'; allowed: 3 to 5");
+	}
+
+	@Test
+	void aBadArtworkValueStopsStartUpWithOneLineNamingTheKey(CapturedOutput output) {
+		assertThatThrownBy(() -> start("--artwork.source=opensea")).isInstanceOf(RuntimeException.class);
+		assertThat(lineWith(output, "Invalid configuration"))
+			.isEqualTo("Invalid configuration: artwork.source = 'opensea'; allowed: objkt, demo");
+	}
+
+	@Test
+	void aBadArtworkNumberOrAddressStopsStartUpWithOneLine(CapturedOutput output) {
+		assertThatThrownBy(() -> start("--artwork.objkt.requests-per-second=0")).isInstanceOf(RuntimeException.class);
+		assertThatThrownBy(() -> start("--artwork.objkt.url=https://[objkt")).isInstanceOf(RuntimeException.class);
+		assertThatThrownBy(() -> start("--artwork.objkt.ipfs-gateway=ipfs.fileship.xyz"))
+			.isInstanceOf(RuntimeException.class);
+		assertThat(output.getAll().lines().filter((line) -> line.contains("Invalid configuration")).map(String::trim))
+			.containsExactly(
+					"Invalid configuration: artwork.objkt.requests-per-second = '0'; allowed: a whole number, 1 or more",
+					"Invalid configuration: artwork.objkt.url = 'https://[objkt'; allowed: an address such as "
+							+ "https://example.org/",
+					"Invalid configuration: artwork.objkt.ipfs-gateway = 'ipfs.fileship.xyz'; allowed: an http or https "
+							+ "address such as https://ipfs.fileship.xyz/");
+	}
+
+	@Test
+	void withNothingCachedTheDemoIsServedAndNeverWrittenToTheCache(CapturedOutput output) throws Exception {
+		try (ConfigurableApplicationContext context = start("--storage.snapshot.max-delay=0s")) {
+			assertThat(context.getBean(ArtworkCatalog.class).current().source()).isEqualTo("demo");
+		}
+		assertThat(lineWith(output, "Artwork catalogue:")).contains("because no artworks from objkt.com are cached yet");
+		assertThat(this.dataDir.resolve("logs/tokens.log")).content().doesNotContain(DemoTokens.CONTRACT);
+		assertThat(this.dataDir.resolve("tokens.json")).content().doesNotContain(DemoTokens.CONTRACT);
 	}
 
 	@Test

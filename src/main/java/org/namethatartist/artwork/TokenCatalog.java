@@ -100,9 +100,13 @@ public final class TokenCatalog {
 
 	/**
 	 * {@code count} distinct playable tokens in random order.
-	 * @throws IllegalArgumentException when fewer than {@code count} tokens are playable
+	 * @throws IllegalArgumentException when {@code count} is negative or fewer than {@code count} tokens are
+	 * playable
 	 */
 	public List<Token> draw(int count, RandomGenerator random) {
+		if (count < 0) {
+			throw new IllegalArgumentException("cannot draw " + count + " artworks");
+		}
 		if (count > this.byKey.size()) {
 			throw new IllegalArgumentException(
 					"only " + this.byKey.size() + " artworks can be played, " + count + " were asked for");
@@ -117,9 +121,14 @@ public final class TokenCatalog {
 
 	/**
 	 * The artists on a round's buttons: the token's artist and up to {@code choices - 1} distinct others,
-	 * shuffled. Fewer when the catalogue has fewer artists, never fewer than three.
+	 * shuffled. Fewer when the catalogue has fewer artists, but never fewer than three when {@code choices}
+	 * is three or more, since a catalogue with playable tokens has at least three artists.
+	 * @throws IllegalArgumentException when {@code choices} is less than 1
 	 */
 	public List<String> choices(Token token, int choices, RandomGenerator random) {
+		if (choices < 1) {
+			throw new IllegalArgumentException("a round needs at least 1 choice, " + choices + " were asked for");
+		}
 		String artist = token.primaryArtist();
 		List<String> others = new ArrayList<>(this.artists);
 		others.remove(artist);

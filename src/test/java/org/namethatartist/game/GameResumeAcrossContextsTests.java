@@ -34,7 +34,7 @@ class GameResumeAcrossContextsTests {
 		try (ConfigurableApplicationContext first = start()) {
 			GameService games = first.getBean(GameService.class);
 			StartOutcome started = games.start("channel-1", "guild-1", ANN,
-					new GameOptions(3, Duration.ofSeconds(30), Duration.ofSeconds(5)));
+					new GameOptions(5, Duration.ofSeconds(30), Duration.ofSeconds(5)));
 			gameId = ((StartOutcome.Started) started).game().gameId();
 			await(() -> games.find(gameId).orElseThrow().status() == GameStatus.ROUND);
 			int correct = ((StoredGame.Resumable) first.getBean(GameStateRepository.class).find("channel-1").orElseThrow())
