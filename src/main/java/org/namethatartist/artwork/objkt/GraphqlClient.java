@@ -56,7 +56,7 @@ final class GraphqlClient {
 
 	/**
 	 * The {@code data} member of the answer to {@code query}.
-	 * @param what the query in words, for messages: "the tokens of tz1… from 200"
+	 * @param what the query in words, for messages: "page 3 of the tokens held by tz1…"
 	 * @throws TokenSourceException when no attempt brought a usable answer
 	 */
 	JsonNode query(String what, String query, Map<String, Object> variables) throws InterruptedException {
@@ -129,8 +129,8 @@ final class GraphqlClient {
 			answer = this.mapper.readTree(body);
 		}
 		catch (JacksonException ex) {
-			throw new TokenSourceException("objkt.com's answer to " + what + " is not JSON (" + ex.getOriginalMessage()
-					+ "): " + quote(body), ex);
+			throw new TokenSourceException("objkt.com's answer to " + what + " is not JSON (" + problem(ex) + "): "
+					+ quote(body), ex);
 		}
 		JsonNode errors = answer.path("errors");
 		if (!errors.isMissingNode() && !errors.isNull()) {
@@ -163,6 +163,18 @@ final class GraphqlClient {
 		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 		String message = cause.getMessage();
 		return cause.getClass().getSimpleName() + ((message != null && !message.isBlank()) ? " (" + message + ")" : "");
+	}
+
+	/** Jackson's description of a parse error, without the location it appends (the body is quoted anyway). */
+	private static String problem(JacksonException ex) {
+		String message = String.valueOf(ex.getOriginalMessage());
+		for (String noise : new String[] { "\n", " (start marker at", " at [Source:" }) {
+			int at = message.indexOf(noise);
+			if (at > 0) {
+				message = message.substring(0, at);
+			}
+		}
+		return message;
 	}
 
 	private static String describe(Duration wait) {

@@ -149,9 +149,10 @@ public final class ObjktTokenSource implements TokenSource {
 			}
 		}
 		List<Token> list = new ArrayList<>(tokens.values());
+		long seconds = (System.nanoTime() - startedAt) / 1_000_000_000L;
 		log.info("objkt.com: {} tokens held by {} wallet(s), {} kept ({} without an image or a creator left out), "
 				+ "by {} artists; {} requests in {} s", held, this.wallets.size(), list.size(), withoutImage,
-				artists.size(), this.client.requests() - requestsBefore, (System.nanoTime() - startedAt) / 1_000_000_000L);
+				artists.size(), this.client.requests() - requestsBefore, seconds);
 		return new TokenDocument(IsoTime.format(this.clock.instant()), list.size(), list, artists);
 	}
 
@@ -160,7 +161,7 @@ public final class ObjktTokenSource implements TokenSource {
 		variables.put("address", wallet);
 		variables.put("limit", PAGE);
 		variables.put("offset", offset);
-		String what = "the tokens of " + wallet + " from " + offset;
+		String what = "page " + (offset / PAGE + 1) + " of the tokens held by " + wallet;
 		JsonNode holders = this.client.query(what, HELD_TOKENS_QUERY, variables).path("holder");
 		if (!holders.isArray()) {
 			throw new TokenSourceException("objkt.com's answer to " + what + " has no holder list");

@@ -4,10 +4,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -22,17 +23,18 @@ import tools.jackson.databind.node.ObjectNode;
  * objkt.com's GraphQL API as far as the client uses it, served by a MockWebServer on this machine: the
  * held-tokens query pages through each wallet's tokens by {@code limit} and {@code offset}, the artist
  * query answers a holder's profile (or no holder). Faults queued with {@link #failNext} answer the next
- * requests instead, one each. Every request is recorded with the time it arrived.
+ * requests instead, one each; those queued with {@link #failWhere} answer the next requests they match.
+ * Every request is recorded with the time it arrived.
  */
 final class FakeObjkt extends Dispatcher {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final Map<String, List<JsonNode>> heldTokens = new LinkedHashMap<>();
+	private final Map<String, List<JsonNode>> heldTokens = new ConcurrentHashMap<>();
 
-	private final Map<String, JsonNode> profiles = new LinkedHashMap<>();
+	private final Map<String, JsonNode> profiles = new ConcurrentHashMap<>();
 
-	private final Deque<MockResponse> faults = new ArrayDeque<>();
+	private final Deque<Fault> faults = new ArrayDeque<>();
 
 	private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
 
@@ -80,9 +82,18 @@ final class FakeObjkt extends Dispatcher {
 		return this;
 	}
 
-	synchronized FakeObjkt failNext(MockResponse... responses) {
-		this.faults.addAll(List.of(responses));
+	FakeObjkt failNext(MockResponse... responses) {
+		return failWhere((request) -> true, responses);
+	}
+
+	synchronized FakeObjkt failWhere(Predicate<Request> when, MockResponse... responses) {
+		for (MockResponse response : responses) {
+			this.faults.add(new Fault(when, response));
+		}
 		return this;
+	}
+
+	private record Fault(Predicate<Request> when, MockResponse response) {
 	}
 
 	List<Request> requests() {
@@ -128,11 +139,14 @@ final class FakeObjkt extends Dispatcher {
 		long now = this.nanoTime.getAsLong();
 		ByteString body = recorded.getBody();
 		JsonNode request = JSON.readTree((body != null) ? body.utf8() : "{}");
-		this.requests.add(new Request(now, request.path("query").asString(), request.path("variables")));
+		Request received = new Request(now, request.path("query").asString(), request.path("variables"));
+		this.requests.add(received);
 		synchronized (this) {
-			MockResponse fault = this.faults.poll();
-			if (fault != null) {
-				return fault;
+			for (Fault fault : this.faults) {
+				if (fault.when().test(received)) {
+					this.faults.remove(fault);
+					return fault.response();
+				}
 			}
 		}
 		JsonNode variables = request.path("variables");

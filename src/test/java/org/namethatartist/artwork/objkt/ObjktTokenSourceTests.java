@@ -41,6 +41,8 @@ class ObjktTokenSourceTests {
 
 	static final String WALLET = address('W');
 
+	static final String PAGE_1 = "page 1 of the tokens held by " + WALLET;
+
 	static final String GATEWAY = "https://ipfs.example.org/";
 
 	static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
@@ -155,7 +157,8 @@ class ObjktTokenSourceTests {
 		assertThat(third.fullImageUrl()).isEqualTo("https://example.org/art3.png");
 		Token fourth = document.tokens().get(3);
 		assertThat(fourth.imageUrl()).isEqualTo(GATEWAY + "QmThumb4");
-		assertThat(fourth.fullImageUrl()).as("the thumbnail when there is nothing else").isEqualTo(GATEWAY + "QmThumb4");
+		assertThat(fourth.fullImageUrl()).as("the thumbnail when there is nothing else")
+			.isEqualTo(GATEWAY + "QmThumb4");
 		Token unnamed = document.tokens().get(4);
 		assertThat(unnamed.name()).isEqualTo("Untitled");
 		assertThat(unnamed.description()).isEmpty();
@@ -170,7 +173,8 @@ class ObjktTokenSourceTests {
 		String neither = address('D');
 		String unknown = address('E');
 		this.objkt.holds(WALLET, List.of(token("1", "One", "ipfs://Qm1", null, null, alias),
-				token("2", "Two", "ipfs://Qm2", null, null, both), token("3", "Three", "ipfs://Qm3", null, null, domain),
+				token("2", "Two", "ipfs://Qm2", null, null, both),
+				token("3", "Three", "ipfs://Qm3", null, null, domain),
 				token("4", "Four", "ipfs://Qm4", null, null, neither),
 				token("5", "Five", "ipfs://Qm5", null, null, unknown)))
 			.profile(alias, "Ann", null)
@@ -209,8 +213,8 @@ class ObjktTokenSourceTests {
 		assertThat(document.tokens()).hasSize(3);
 		assertThat(this.objkt.requests()).hasSize(1 + 1 + 3);
 		assertThat(this.ticker.sleeps()).startsWith(Duration.ofSeconds(7));
-		assertThat(output).contains("objkt.com: HTTP 429 asking for the tokens of " + WALLET
-				+ " from 0 (attempt 1 of 4); trying again in 7 s (Retry-After: 7)");
+		assertThat(output).contains("objkt.com: HTTP 429 asking for page 1 of the tokens held by "
+				+ WALLET + " (attempt 1 of 4); trying again in 7 s (Retry-After: 7)");
 	}
 
 	@Test
@@ -230,7 +234,8 @@ class ObjktTokenSourceTests {
 		TokenDocument document = source(List.of(WALLET)).fetch();
 
 		assertThat(document.tokens()).hasSize(3);
-		assertThat(this.ticker.sleeps()).startsWith(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8));
+		assertThat(this.ticker.sleeps()).startsWith(Duration.ofSeconds(2), Duration.ofSeconds(4),
+				Duration.ofSeconds(8));
 	}
 
 	@Test
@@ -239,8 +244,7 @@ class ObjktTokenSourceTests {
 			.failNext(FakeObjkt.status(500), FakeObjkt.status(500), FakeObjkt.status(500), FakeObjkt.status(500));
 
 		assertThatThrownBy(() -> source(List.of(WALLET)).fetch()).isInstanceOf(TokenSourceException.class)
-			.hasMessage("objkt.com did not answer the tokens of " + WALLET + " from 0 after 4 attempts; the last: "
-					+ "HTTP 500");
+			.hasMessage("objkt.com did not answer " + PAGE_1 + " after 4 attempts; the last: HTTP 500");
 		assertThat(this.objkt.requests()).hasSize(4);
 	}
 
@@ -263,8 +267,8 @@ class ObjktTokenSourceTests {
 		this.server.close();
 
 		assertThatThrownBy(() -> source(List.of(WALLET)).fetch()).isInstanceOf(TokenSourceException.class)
-			.hasMessageStartingWith("objkt.com did not answer the tokens of " + WALLET + " from 0 after 4 attempts; "
-					+ "the last: ConnectException");
+			.hasMessageStartingWith("objkt.com did not answer " + PAGE_1 + " after 4 attempts; the last: "
+					+ "ConnectException");
 		assertThat(this.ticker.sleeps()).containsSubsequence(Duration.ofSeconds(2), Duration.ofSeconds(4),
 				Duration.ofSeconds(8));
 	}
@@ -274,7 +278,7 @@ class ObjktTokenSourceTests {
 		this.objkt.failNext(FakeObjkt.json("{\"data\": {\"holder\": [ {\"held_tokens\": [ {\"tok"));
 
 		assertThatThrownBy(() -> source(List.of(WALLET)).fetch()).isInstanceOf(TokenSourceException.class)
-			.hasMessageStartingWith("objkt.com's answer to the tokens of " + WALLET + " from 0 is not JSON")
+			.hasMessageStartingWith("objkt.com's answer to page 1 of the tokens held by " + WALLET + " is not JSON")
 			.hasMessageEndingWith(": {\"data\": {\"holder\": [ {\"held_tokens\": [ {\"tok");
 		assertThat(this.objkt.requests()).hasSize(1);
 	}
@@ -285,8 +289,8 @@ class ObjktTokenSourceTests {
 				+ "'holder'\", \"extensions\": {\"code\": \"validation-failed\"}}, {\"message\": \"second\"}]}"));
 
 		assertThatThrownBy(() -> source(List.of(WALLET)).fetch()).isInstanceOf(TokenSourceException.class)
-			.hasMessage("objkt.com answered the tokens of " + WALLET + " from 0 with errors: field 'held_tokens' not "
-					+ "found in type: 'holder'; second");
+			.hasMessage("objkt.com answered " + PAGE_1 + " with errors: field 'held_tokens' not found in type: "
+					+ "'holder'; second");
 		assertThat(this.objkt.requests()).hasSize(1);
 	}
 
@@ -303,9 +307,9 @@ class ObjktTokenSourceTests {
 		this.objkt.failNext(FakeObjkt.json("{\"data\": null}"), FakeObjkt.json("{\"data\": {\"holders\": []}}"));
 
 		assertThatThrownBy(() -> source(List.of(WALLET)).fetch()).isInstanceOf(TokenSourceException.class)
-			.hasMessage("objkt.com's answer to the tokens of " + WALLET + " from 0 has no data: {\"data\": null}");
+			.hasMessage("objkt.com's answer to " + PAGE_1 + " has no data: {\"data\": null}");
 		assertThatThrownBy(() -> source(List.of(WALLET)).fetch()).isInstanceOf(TokenSourceException.class)
-			.hasMessage("objkt.com's answer to the tokens of " + WALLET + " from 0 has no holder list");
+			.hasMessage("objkt.com's answer to page 1 of the tokens held by " + WALLET + " has no holder list");
 	}
 
 	@Test
@@ -313,7 +317,7 @@ class ObjktTokenSourceTests {
 		this.objkt.failNext(new MockResponse.Builder().code(404).body("<html>Not Found</html>").build());
 
 		assertThatThrownBy(() -> source(List.of(WALLET)).fetch()).isInstanceOf(TokenSourceException.class)
-			.hasMessage("objkt.com answered the tokens of " + WALLET + " from 0 with HTTP 404: <html>Not Found</html>");
+			.hasMessage("objkt.com answered " + PAGE_1 + " with HTTP 404: <html>Not Found</html>");
 		assertThat(this.objkt.requests()).hasSize(1);
 	}
 
@@ -325,7 +329,7 @@ class ObjktTokenSourceTests {
 				+ "\"query timed out\"}]}"));
 
 		assertThatThrownBy(source::fetch).isInstanceOf(TokenSourceException.class)
-			.hasMessage("objkt.com answered the tokens of " + WALLET + " from 100 with errors: query timed out");
+			.hasMessage("objkt.com answered page 2 of the tokens held by " + WALLET + " with errors: query timed out");
 	}
 
 	@Test
