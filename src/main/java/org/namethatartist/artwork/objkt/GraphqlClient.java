@@ -110,13 +110,18 @@ final class GraphqlClient {
 		synchronized (this) {
 			this.requests++;
 		}
-		return this.http.post()
-			.uri(this.url)
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange((request, response) -> new Answer(response.getStatusCode().value(),
-					response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), readBody(response.getBody())));
+		try {
+			return this.http.post()
+				.uri(this.url)
+				.contentType(MediaType.APPLICATION_JSON)
+				.accept(MediaType.APPLICATION_JSON)
+				.body(body)
+				.exchange((request, response) -> new Answer(response.getStatusCode().value(),
+						response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), readBody(response.getBody())));
+		}
+		finally {
+			this.pacer.finished();
+		}
 	}
 
 	private static String readBody(java.io.InputStream in) throws IOException {

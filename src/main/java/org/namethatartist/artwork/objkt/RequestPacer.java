@@ -3,11 +3,12 @@ package org.namethatartist.artwork.objkt;
 import java.time.Duration;
 
 /**
- * Keeps the client within {@code artwork.objkt.requests-per-second}: each request starts at least
- * {@code 1/rate} after the one before, so no window of one second, wherever it falls, holds more than
- * {@code rate} starts. Every attempt passes here, retries included. Spacing rather than a bucket of
- * tokens: objkt.com is asked one request at a time anyway, and a burst at the start would be the first
- * thing a rate limiter refuses.
+ * Keeps the client within {@code artwork.objkt.requests-per-second} as objkt.com sees it: each request
+ * starts at least {@code 1/rate} after the one before it ended, so that however long a request took to
+ * reach the server (a first connection, a TLS handshake), the next reaches it at least {@code 1/rate}
+ * later, and no window of one second holds more than {@code rate} of them. Every attempt passes here,
+ * retries included. Spacing rather than a bucket of tokens: objkt.com is asked one request at a time
+ * anyway, and a burst would be the first thing its rate limiter refuses.
  */
 final class RequestPacer {
 
@@ -39,6 +40,15 @@ final class RequestPacer {
 		}
 		this.started = true;
 		this.nextStart = now + this.intervalNanos;
+	}
+
+	/**
+	 * Says that the request let through by {@link #acquire()} is over, answered or failed: the next one
+	 * waits a whole interval from now.
+	 */
+	synchronized void finished() {
+		this.started = true;
+		this.nextStart = this.ticker.nanoTime() + this.intervalNanos;
 	}
 
 	Duration interval() {

@@ -39,6 +39,19 @@ class RequestPacerTests {
 	}
 
 	@Test
+	void theNextRequestWaitsAWholeIntervalFromTheEndOfTheOneBefore() throws InterruptedException {
+		RequestPacer pacer = new RequestPacer(1, this.ticker);
+
+		pacer.acquire();
+		this.ticker.advance(Duration.ofMillis(700));
+		pacer.finished();
+		pacer.acquire();
+
+		assertThat(this.ticker.sleeps()).as("a slow first request must not bring the second nearer to it")
+			.containsExactly(Duration.ofSeconds(1));
+	}
+
+	@Test
 	void anIdlePacerDoesNotSaveUpABurst() throws InterruptedException {
 		RequestPacer pacer = new RequestPacer(5, this.ticker);
 		pacer.acquire();
