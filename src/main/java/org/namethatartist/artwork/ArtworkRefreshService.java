@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -119,7 +120,7 @@ public final class ArtworkRefreshService implements SmartLifecycle {
 	 * sound. Never throws: every failure is an outcome, logged in one line.
 	 */
 	public RefreshResult refresh() {
-		Instant startedAt = this.clock.instant();
+		Instant startedAt = now();
 		if (this.disabledBecause != null) {
 			return new RefreshResult(RefreshResult.Outcome.DISABLED, "Refreshing is off: " + this.disabledBecause,
 					startedAt, startedAt, null);
@@ -128,7 +129,7 @@ public final class ArtworkRefreshService implements SmartLifecycle {
 			Instant since = this.refreshingSince;
 			return new RefreshResult(RefreshResult.Outcome.SKIPPED,
 					"A refresh is already running" + ((since != null) ? " since " + since : ""), startedAt,
-					this.clock.instant(), null);
+					now(), null);
 		}
 		try {
 			synchronized (this.runnerLock) {
@@ -137,7 +138,10 @@ public final class ArtworkRefreshService implements SmartLifecycle {
 			this.refreshingSince = startedAt;
 			RefreshResult result = fetchAndReplace(startedAt);
 			this.lastRefresh = result;
-			if (result.outcome() == RefreshResult.Outcome.FAILED) {
+			if (result.outcome() == RefreshResult.Outcome.FAILED && Thread.currentThread().isInterrupted()) {
+				log.info("Artwork refresh: {}", result.message());
+			}
+			else if (result.outcome() == RefreshResult.Outcome.FAILED) {
 				this.lastFailure = result;
 				log.warn("Artwork refresh failed; the cache and the catalogue stay as they were: {}", result.message());
 			}
@@ -175,7 +179,7 @@ public final class ArtworkRefreshService implements SmartLifecycle {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return result(RefreshResult.Outcome.FAILED, "stopped before the artworks were fetched: the application "
-					+ "is stopping", startedAt, null);
+					+ "is stopping; the cache is as it was", startedAt, null);
 		}
 		catch (RuntimeException ex) {
 			String message = (ex instanceof TokenSourceException) ? ex.getMessage() : ex.toString();
@@ -220,7 +224,7 @@ public final class ArtworkRefreshService implements SmartLifecycle {
 
 	private RefreshResult result(RefreshResult.Outcome outcome, String message, Instant startedAt,
 			@Nullable Integer fetched) {
-		return new RefreshResult(outcome, message, startedAt, this.clock.instant(), fetched);
+		return new RefreshResult(outcome, message, startedAt, now(), fetched);
 	}
 
 	/**
@@ -272,6 +276,11 @@ public final class ArtworkRefreshService implements SmartLifecycle {
 		}
 	}
 
+	/** The time, to the millisecond as in {@code tokens.json}. */
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
 	/** What the artworks are now and how their refresh goes. */
 	public ArtworkStatus status() {
 		TokenCatalog current = this.catalog.current();
@@ -318,7 +327,7 @@ public final class ArtworkRefreshService implements SmartLifecycle {
 		Optional<TokenDocument> cached = loadCache();
 		this.cachedAt = cached.map(TokenDocument::lastUpdated).orElse(null);
 		this.cachedTokens = cached.map((document) -> document.tokens().size()).orElse(null);
-		Instant now = this.clock.instant();
+		Instant now = now();
 		Duration period = this.properties.objkt().refresh();
 		Instant first = firstRefreshAt(this.cachedAt, period, now);
 		ThreadPoolTaskScheduler taskScheduler = new ThreadPoolTaskScheduler();
@@ -361,7 +370,7 @@ public final class ArtworkRefreshService implements SmartLifecycle {
 		Duration period = this.properties.objkt().refresh();
 		boolean failed = result == null || result.outcome() == RefreshResult.Outcome.FAILED;
 		Duration wait = (failed && RETRY_AFTER_FAILURE.compareTo(period) < 0) ? RETRY_AFTER_FAILURE : period;
-		scheduleAt(this.clock.instant().plus(wait));
+		scheduleAt(now().plus(wait));
 	}
 
 	private void scheduleAt(Instant at) {

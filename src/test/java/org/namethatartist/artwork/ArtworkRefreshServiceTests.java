@@ -253,7 +253,8 @@ class ArtworkRefreshServiceTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
 		assertThat(this.service.status().lastRefresh().outcome()).isEqualTo(RefreshResult.Outcome.FAILED);
 		assertThat(this.service.status().lastRefresh().message())
-			.isEqualTo("stopped before the artworks were fetched: the application is stopping");
+			.isEqualTo("stopped before the artworks were fetched: the application is stopping; the cache is as it was");
+		assertThat(this.service.status().lastError()).as("stopping is no error").isNull();
 		assertThat(this.service.status().nextRefresh()).isNull();
 		assertThat(this.cache.document).isSameAs(cached);
 		assertThat(this.cache.saves).isZero();
