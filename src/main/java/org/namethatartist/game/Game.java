@@ -40,6 +40,11 @@ final class Game {
 
 	boolean stopped;
 
+	/** Rounds in a row that closed with no answer; not saved (a restart gives a game a fresh chance). */
+	int idleRounds;
+
+	boolean abandoned;
+
 	/** Results already durable in this process; the repository's idempotence covers a crash. */
 	final Set<String> recorded = new LinkedHashSet<>();
 
@@ -113,7 +118,7 @@ final class Game {
 		RoundView round = (status == GameStatus.ROUND && s.currentRound() != null) ? roundView(s.currentRound()) : null;
 		return new GameView(s.gameId(), s.channelId(), s.guildId(), s.startedBy(), status, s.round(), s.rounds(),
 				s.roundTime(), s.betweenRoundTime(), round, this.lastRound, isOver() ? null : s.phaseEndsAt(),
-				Scoring.ranked(s.scores().values()), this.winners, this.stopped);
+				Scoring.ranked(s.scores().values()), this.winners, this.stopped, this.abandoned);
 	}
 
 }

@@ -24,6 +24,10 @@ import org.springframework.validation.annotation.Validated;
  * @param baseScore the points of an answer given at once; they fall linearly to 0 at the round's end
  * @param resumeWindow a game interrupted by a restart resumes when it was saved this recently, and is
  * ended with its scores so far otherwise
+ * @param maxRunning the most games running at once; more are refused until one ends (web play is open
+ * to anyone, so this bounds what a stranger can start)
+ * @param endAfterIdleRounds a game ends by itself after this many rounds in a row that nobody answered
+ * (an abandoned channel or browser tab); 0 never
  * @param limits what players may choose
  */
 @Validated
@@ -37,6 +41,8 @@ public record GameProperties(@DefaultValue("20") int rounds, @DefaultValue("15s"
 		@DefaultValue("100") @Min(value = 1, message = "allowed: a whole number, 1 or more") int baseScore,
 		@DefaultValue("10m") @NotNull @DurationMin(millis = 0,
 				message = "allowed: a duration of 0 or more, such as 10m") Duration resumeWindow,
+		@DefaultValue("1000") @Min(value = 1, message = "allowed: a whole number, 1 or more") int maxRunning,
+		@DefaultValue("3") @Min(value = 0, message = "allowed: a whole number, 0 (never) or more") int endAfterIdleRounds,
 		@DefaultValue @Valid Limits limits) {
 
 	public GameProperties {

@@ -1,5 +1,6 @@
 package org.namethatartist.game;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
@@ -55,6 +55,10 @@ public class GameService {
 	private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
 
 	private static final Duration LAST_RETRY = Duration.ofSeconds(30);
+
+	private static final String ID_ALPHABET = "abcdefghijkmnopqrstuvwxyz23456789";
+
+	private static final SecureRandom ID_RANDOM = new SecureRandom();
 
 	/** Finished games stay visible (web players look at the final scores) up to this many. */
 	private static final int FINISHED_KEPT = 1000;
@@ -119,6 +123,10 @@ public class GameService {
 		Game running = this.byChannel.get(channelId);
 		if (running != null) {
 			return new StartOutcome.AlreadyRunning(view(running));
+		}
+		if (this.byChannel.size() >= this.properties.maxRunning()) {
+			return new StartOutcome.Unavailable("Too many games are running (" + this.properties.maxRunning()
+					+ "); try again when one has ended.");
 		}
 		int rounds = (options.rounds() != null) ? options.rounds() : this.properties.rounds();
 		Duration roundTime = (options.roundTime() != null) ? options.roundTime() : this.properties.roundTime();
@@ -186,11 +194,12 @@ public class GameService {
 			RoundSnapshot open = state.currentRound();
 			Instant now = this.scheduler.now();
 			int asked = (round != null) ? round : state.round();
+			if (choice < 1 || choice > ((open != null) ? open.choices().size() : this.properties.choices())) {
+				return new AnswerOutcome.InvalidChoice(choice, (open != null) ? open.choices().size()
+						: this.properties.choices());
+			}
 			if (!ROUND.equals(state.phase()) || open == null || open.number() != asked || !now.isBefore(open.endsAt())) {
 				return new AnswerOutcome.RoundOver(asked);
-			}
-			if (choice < 1 || choice > open.choices().size()) {
-				return new AnswerOutcome.InvalidChoice(choice, open.choices().size());
 			}
 			Integer previous = open.answers().get(player.id());
 			if (previous != null) {
@@ -463,7 +472,10 @@ public class GameService {
 	private void closeRound(Game game, Instant now) {
 		GameSnapshot state = game.state;
 		RoundSnapshot round = state.currentRound();
-		boolean last = round.number() >= state.rounds();
+		game.idleRounds = round.answers().isEmpty() ? game.idleRounds + 1 : 0;
+		int idleLimit = this.properties.endAfterIdleRounds();
+		boolean abandoned = idleLimit > 0 && game.idleRounds >= idleLimit && round.number() < state.rounds();
+		boolean last = round.number() >= state.rounds() || abandoned;
 		GameSnapshot next = game.next(last ? ENDING : BETWEEN_ROUNDS, round.number(),
 				last ? now : now.plus(state.betweenRoundTime()), round, state.scores(), now);
 		this.states.save(next);
@@ -472,6 +484,11 @@ public class GameService {
 		GameView view = game.view();
 		emit(new GameEvent.RoundEnded(view, game.lastRound, view.scores()));
 		if (last) {
+			if (abandoned) {
+				logger.info("Game {} in channel {} ends after {} rounds in a row without an answer", game.gameId(),
+						game.channelId(), game.idleRounds);
+				game.abandoned = true;
+			}
 			finish(game, null);
 		}
 		else {
@@ -533,12 +550,14 @@ public class GameService {
 		}
 	}
 
-	private String newGameId() {
-		String alphabet = "abcdefghijkmnopqrstuvwxyz23456789";
-		StringBuilder id = new StringBuilder(12);
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		for (int i = 0; i < 12; i++) {
-			id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+	/**
+	 * 16 characters of a 33-character alphabet (over 80 bits) from a {@link SecureRandom}: for web play the id is
+	 * all a client needs to answer or stop a game, so it must not be guessable.
+	 */
+	private static String newGameId() {
+		StringBuilder id = new StringBuilder(16);
+		for (int i = 0; i < 16; i++) {
+			id.append(ID_ALPHABET.charAt(ID_RANDOM.nextInt(ID_ALPHABET.length())));
 		}
 		return id.toString();
 	}

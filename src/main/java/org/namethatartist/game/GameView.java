@@ -14,11 +14,13 @@ import java.util.List;
  * @param scores every player who answered, best first
  * @param winners the players tied on the top score when it is above 0; filled once the game is over
  * @param stopped whether the game was stopped before its last round
+ * @param abandoned whether it ended early because nobody answered {@code game.end-after-idle-rounds}
+ * rounds in a row
  */
 public record GameView(String gameId, String channelId, String guildId, String startedBy, GameStatus status,
 		int roundNumber, int totalRounds, Duration roundTime, Duration betweenRoundTime, RoundView round,
 		RoundResult lastRound, Instant phaseEndsAt, List<Standing> scores, List<Standing> winners,
-		boolean stopped) {
+		boolean stopped, boolean abandoned) {
 
 	public GameView {
 		scores = List.copyOf(scores);

@@ -18,6 +18,10 @@ final class Ranges {
 
 	/** {@code 15s}, {@code 1500ms}, {@code 10m}: seconds as players think of rounds, minutes past ten. */
 	static String format(Duration duration) {
+		if (duration.compareTo(Duration.ofDays(365)) > 0 || duration.isNegative()) {
+			// Beyond any sensible setting, and toMillis() would overflow on the largest durations.
+			return duration.getSeconds() + "s";
+		}
 		long millis = duration.toMillis();
 		if (millis % 1000 != 0) {
 			return millis + "ms";

@@ -51,7 +51,7 @@ final class TestGames implements AutoCloseable {
 
 	/** application.yml's game settings, with limits wide enough for short games. */
 	static final GameProperties PROPERTIES = new GameProperties(5, Duration.ofSeconds(15), Duration.ofSeconds(5),
-			Duration.ofSeconds(3), 4, 100, Duration.ofMinutes(10),
+			Duration.ofSeconds(3), 4, 100, Duration.ofMinutes(10), 1000, 3,
 			new GameProperties.Limits(new IntRange(1, 50), DurationRange.valueOf("10s..60s"),
 					DurationRange.valueOf("5s..60s")));
 

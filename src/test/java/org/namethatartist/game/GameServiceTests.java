@@ -323,6 +323,62 @@ class GameServiceTests {
 		assertThat(this.games.events(GameEvent.GameEnded.class)).hasSize(1);
 	}
 
+	@Test
+	void shouldEndAGameNobodyAnswersAfterTheConfiguredIdleRounds() {
+		GameProperties p = GameTestSupport.PROPERTIES;
+		GameProperties idle = new GameProperties(p.rounds(), p.roundTime(), p.betweenRoundTime(), p.startDelay(),
+				p.choices(), p.baseScore(), p.resumeWindow(), p.maxRunning(), 3, p.limits());
+		this.games.service = this.games.newService(idle, this.games.stores.players(), this.games.stores.gameStates());
+		GameView game = this.games.start("c1", ANN, 10, Duration.ofSeconds(15));
+		this.games.nextRound(game.gameId());
+		this.games.service.answer(game.gameId(), 1, ANN, this.games.correctChoice("c1"));
+		finish(game);
+		GameView over = this.games.service.find(game.gameId()).orElseThrow();
+		assertThat(over.abandoned()).isTrue();
+		// Round 1 was answered; rounds 2, 3 and 4 were not, and the game ended with round 4.
+		assertThat(this.games.events(GameEvent.RoundEnded.class)).hasSize(4);
+		assertThat(this.games.events(GameEvent.GameEnded.class).get(0).winners()).extracting(Standing::userId)
+			.containsExactly(ANN.id());
+		assertThat(this.games.stores.players().find(ANN.id()).orElseThrow().totalWins()).isEqualTo(1);
+	}
+
+	@Test
+	void shouldRefuseANewGameWhenTheMostGamesAreRunning() {
+		GameProperties p = GameTestSupport.PROPERTIES;
+		GameProperties two = new GameProperties(p.rounds(), p.roundTime(), p.betweenRoundTime(), p.startDelay(),
+				p.choices(), p.baseScore(), p.resumeWindow(), 2, 0, p.limits());
+		this.games.service = this.games.newService(two, this.games.stores.players(), this.games.stores.gameStates());
+		GameView first = this.games.start("c1", ANN, 1, Duration.ofSeconds(15));
+		this.games.start("c2", ANN, 1, Duration.ofSeconds(15));
+		StartOutcome third = this.games.service.start("c3", null, ANN, GameOptions.defaults());
+		assertThat(third).isEqualTo(new StartOutcome.Unavailable("Too many games are running (2); try again when "
+				+ "one has ended."));
+		finish(first);
+		assertThat(this.games.service.start("c3", null, ANN, GameOptions.defaults()))
+			.isInstanceOf(StartOutcome.Started.class);
+	}
+
+	@Test
+	void shouldRefuseAChoiceBeyondTheButtonsEvenBetweenRounds() {
+		GameView game = this.games.start("c1", ANN, 2, Duration.ofSeconds(15));
+		assertThat(this.games.service.answer(game.gameId(), null, ANN, 7)).isEqualTo(new AnswerOutcome.InvalidChoice(7, 4));
+	}
+
+	@Test
+	void shouldRefuseAnAbsurdlyLongRoundTimeAsOutOfBounds() {
+		StartOutcome outcome = this.games.service.start("c1", null, ANN,
+				new GameOptions(null, Duration.ofSeconds(Long.MAX_VALUE), null));
+		assertThat(outcome).isInstanceOf(StartOutcome.OutOfBounds.class);
+		assertThat(((StartOutcome.OutOfBounds) outcome).value()).isEqualTo(Long.MAX_VALUE + "s");
+	}
+
+	@Test
+	void shouldMakeGameIdsLongAndUnguessable() {
+		GameView one = this.games.start("c1", ANN, 1, null);
+		GameView two = this.games.start("c2", ANN, 1, null);
+		assertThat(one.gameId()).hasSize(16).matches("[a-z2-9]+").isNotEqualTo(two.gameId());
+	}
+
 	private void finish(GameView game) {
 		this.games.scheduler.advance(Duration.ofMinutes(30));
 		assertThat(this.games.service.find(game.gameId()).orElseThrow().status()).isEqualTo(GameStatus.OVER);

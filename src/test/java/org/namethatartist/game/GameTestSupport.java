@@ -35,7 +35,7 @@ final class GameTestSupport implements AutoCloseable {
 
 	/** The defaults of application.yml, with limits wide enough for short test games. */
 	static final GameProperties PROPERTIES = new GameProperties(5, Duration.ofSeconds(15), Duration.ofSeconds(5),
-			Duration.ofSeconds(3), 4, 100, Duration.ofMinutes(10), new GameProperties.Limits(new IntRange(1, 50),
+			Duration.ofSeconds(3), 4, 100, Duration.ofMinutes(10), 10_000, 0, new GameProperties.Limits(new IntRange(1, 50),
 					DurationRange.valueOf("1s..60s"), DurationRange.valueOf("1s..60s")));
 
 	final Path dataDir;
@@ -62,7 +62,12 @@ final class GameTestSupport implements AutoCloseable {
 	}
 
 	GameService newService(PlayerRepository players, GameStateRepository states) {
-		GameService service = new GameService(PROPERTIES, this.artworks, players, states, this.scheduler, new Random(7));
+		return newService(PROPERTIES, players, states);
+	}
+
+	GameService newService(GameProperties properties, PlayerRepository players, GameStateRepository states) {
+		GameService service = new GameService(properties, this.artworks, players, states, this.scheduler,
+				new Random(7));
 		service.addListener(this.events::add);
 		return service;
 	}

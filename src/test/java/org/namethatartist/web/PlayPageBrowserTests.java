@@ -1,0 +1,211 @@
+package org.namethatartist.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.namethatartist.game.GameService;
+import org.namethatartist.game.GameStateRepository;
+import org.namethatartist.game.Standing;
+import org.namethatartist.game.StoredGame;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The play page in a real browser (headless Chromium, as Debian packages it): a whole two-round game
+ * played by a player whose name is HTML, which must show as text everywhere. Skipped, saying what to
+ * install, where Chromium or its driver is missing.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class PlayPageBrowserTests {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	/** A name that would run a script if any page inserted it as HTML. */
+	private static final String NAME = "<img src=x onerror=alert(1)>Ann";
+
+	private static final Pattern POINTS = Pattern.compile("Correct! \\+(\\d+) points");
+
+	@TempDir
+	static Path dataDir;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		WebTestProperties.register(registry, dataDir);
+	}
+
+	@BeforeAll
+	static void browserInstalled() {
+		// Before the application starts: nothing is spent on a test that cannot run.
+		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"The browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+						+ "; install them with: apt-get install chromium chromium-driver");
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	GameService games;
+
+	@Autowired
+	GameStateRepository states;
+
+	private ChromeDriverService service;
+
+	private WebDriver browser;
+
+	private WebDriverWait wait;
+
+	@BeforeEach
+	void openBrowser(@TempDir Path profile) {
+		this.service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+					"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+					"--window-size=1024,900", "--user-data-dir=" + profile);
+		this.browser = new ChromeDriver(this.service, options);
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(10), Duration.ofMillis(50));
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+		if (this.service != null) {
+			this.service.stop();
+		}
+	}
+
+	@Test
+	void aWholeGameInTheBrowserShowsPointsAnswersScoresAndTheWinnerByName() {
+		this.browser.get("http://localhost:" + this.port + "/play.html");
+		WebElement name = visible("player-name");
+		name.sendKeys(NAME);
+		set("rounds", "2");
+		set("round-time", "3");
+		set("pause", "1");
+		this.browser.findElement(By.id("start")).click();
+
+		// Round 1: the right artist.
+		List<WebElement> choices = roundButtons(1);
+		assertThat(choices).hasSize(4);
+		String gameId = this.browser.getCurrentUrl().replaceAll(".*#", "");
+		int right = correctChoice(gameId);
+		String rightArtist = choices.get(right - 1).getText();
+		choices.get(right - 1).click();
+		String feedback = this.wait.until(ExpectedConditions.textMatches(By.id("feedback"), POINTS)) ? text("feedback")
+				: "";
+		Matcher points = POINTS.matcher(feedback);
+		assertThat(points.find()).as(feedback).isTrue();
+		int scored = Integer.parseInt(points.group(1));
+		assertThat(this.games.find(gameId).orElseThrow().scores()).extracting(Standing::score).containsExactly(scored);
+
+		// After round 1: its answer and the scores, the name as typed.
+		WebElement answer1 = this.wait
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#answers li[data-round='1']")));
+		assertThat(answer1.getText()).startsWith("Round 1: ").contains(rightArtist.replaceAll("^\\S+\\s*", ""));
+		assertThat(answer1.findElement(By.tagName("a")).getAttribute("href")).startsWith("https://");
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("scores"), NAME + " — " + scored));
+
+		// Round 2: a wrong one.
+		List<WebElement> round2 = roundButtons(2);
+		int right2 = correctChoice(gameId);
+		round2.get(right2 % 4).click();
+		this.wait.until(ExpectedConditions.textToBe(By.id("feedback"), "Wrong"));
+
+		// The end: the winner by name, literally, and no script ever ran.
+		WebElement winners = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("winners")));
+		assertThat(winners.getText()).isEqualTo("Winner: " + NAME + " with " + scored + " points");
+		assertThat(this.browser.findElement(By.cssSelector("#answers li[data-round='2']")).getText())
+			.startsWith("Round 2: ");
+		assertThat(text("scores")).isEqualTo(NAME + " — " + scored + " points");
+		assertThat(this.browser.findElement(By.id("stop")).isDisplayed()).isFalse();
+		assertThat(this.browser.findElements(By.cssSelector("img[src='x']"))).isEmpty();
+		assertThatThrownBy(() -> this.browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+	}
+
+	@Test
+	void anUnknownGameSaysSoAndAReloadedPageRejoinsItsGameWithTheNameRememberedAndCanStopIt() {
+		this.browser.get("http://localhost:" + this.port + "/play.html#nosuchgame");
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("setup-error"),
+				"That game is not running here"));
+		visible("player-name").sendKeys("Dee");
+		set("rounds", "5");
+		set("round-time", "30");
+		this.browser.findElement(By.id("start")).click();
+		roundButtons(1);
+		String gameId = this.browser.getCurrentUrl().replaceAll(".*#", "");
+
+		this.browser.navigate().refresh();
+		assertThat(visible("player-name").getAttribute("value")).isEqualTo("Dee");
+		roundButtons(1).get(correctChoice(gameId) - 1).click();
+		this.wait.until(ExpectedConditions.textMatches(By.id("feedback"), POINTS));
+		this.browser.findElement(By.id("stop")).click();
+
+		this.wait.until(ExpectedConditions.textToBe(By.id("winners"),
+				"The game was stopped, so nobody wins it; the points played count."));
+		assertThat(this.games.find(gameId).orElseThrow().stopped()).isTrue();
+	}
+
+	private WebElement visible(String id) {
+		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+	}
+
+	private void set(String id, String value) {
+		WebElement input = visible(id);
+		input.clear();
+		input.sendKeys(value);
+	}
+
+	private String text(String id) {
+		return this.browser.findElement(By.id(id)).getText();
+	}
+
+	/** The buttons of a round, once they can be pressed. */
+	private List<WebElement> roundButtons(int round) {
+		By buttons = By.cssSelector("#choices[data-round='" + round + "'] button");
+		this.wait.until(ExpectedConditions.elementToBeClickable(buttons));
+		return this.browser.findElements(buttons);
+	}
+
+	private int correctChoice(String gameId) {
+		String channelId = this.games.find(gameId).orElseThrow().channelId();
+		return ((StoredGame.Resumable) this.states.find(channelId).orElseThrow()).snapshot()
+			.currentRound()
+			.correctChoice();
+	}
+
+}
