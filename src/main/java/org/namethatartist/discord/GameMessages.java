@@ -94,9 +94,12 @@ final class GameMessages {
 	}
 
 	static MessageCreateData gameOver(GameEvent.GameEnded event) {
+		GameView game = event.game();
+		String early = game.abandoned() ? "Nobody answered several rounds in a row, so the game ended after round "
+				+ game.roundNumber() + " of " + game.totalRounds() + ".\n" : "";
 		EmbedBuilder embed = new EmbedBuilder().setColor(Messages.COLOR_OVER)
 			.setTitle("🏁 Game Over!")
-			.setDescription(winners(event.winners(), event.scores()))
+			.setDescription(early + winners(event.winners(), event.scores()))
 			.addField("Final scores", Text.scores(event.scores()), false)
 			.setFooter("Thanks for playing! /namethatartist starts another game.");
 		return Messages.embed(embed.build());

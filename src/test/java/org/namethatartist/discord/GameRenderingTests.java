@@ -166,6 +166,21 @@ class GameRenderingTests {
 	}
 
 	@Test
+	void aGameNobodyPlaysAnyMoreEndsEarlySayingWhy() {
+		GameView game = this.games.start(CHANNEL, ANN, 5);
+		RoundView round = this.games.nextRound(game.gameId());
+		this.games.service.answer(game.gameId(), 1, ANN, TestGames.rightChoice(round));
+		for (int idle = 0; idle < 4; idle++) {
+			this.games.endRound(game.gameId());
+			if (this.games.events(GameEvent.GameEnded.class).isEmpty()) {
+				this.games.nextRound(game.gameId());
+			}
+		}
+		assertThat(last().embed().getDescription()).isEqualTo("Nobody answered several rounds in a row, so the game "
+				+ "ended after round 4 of 5.\n🏆 **Ann** wins with 100 points!");
+	}
+
+	@Test
 	void aStoppedGameSaysWhoStoppedItAndShowsTheScores() {
 		GameView game = this.games.start(CHANNEL, ANN, 3);
 		RoundView round = this.games.nextRound(game.gameId());
