@@ -18,6 +18,9 @@ final class Text {
 
 	private static final String[] MEDALS = { "🥇", "🥈", "🥉" };
 
+	/** Longer names are cut: an artwork's name must not push a message past Discord's limits. */
+	static final int NAME_MAX = 200;
+
 	/** The most players a scores list shows; the rest are counted. */
 	static final int SCORES_SHOWN = 10;
 
@@ -27,14 +30,15 @@ final class Text {
 	/**
 	 * A name or title from outside (a username, an artwork's name, an artist's alias) as plain text:
 	 * markdown escaped (JDA's sanitizer, plus masked links, mentions and headings, which it leaves), and a
-	 * zero-width space after each {@code @} so that {@code @everyone} does not even look like a mention.
-	 * Messages also allow no mention at all, so nothing pings either way.
+	 * zero-width space after each {@code @} so that {@code @everyone} does not even look like a mention;
+	 * on one line, and cut to {@value #NAME_MAX} characters. Messages also allow no mention at all, so
+	 * nothing pings either way.
 	 */
 	static String plain(String text) {
 		if (text == null || text.isBlank()) {
 			return "(unnamed)";
 		}
-		String escaped = MarkdownSanitizer.escape(text.strip().replace('\n', ' '))
+		String escaped = MarkdownSanitizer.escape(shorten(text.replace('\n', ' '), NAME_MAX))
 			.replace("[", "\\[")
 			.replace("]", "\\]")
 			.replace("<", "\\<")

@@ -61,6 +61,11 @@ class SafetyTests {
 	}
 
 	@Test
+	void longNamesAreCut() {
+		assertThat(Text.plain("a".repeat(5000))).hasSize(Text.NAME_MAX).endsWith("…");
+	}
+
+	@Test
 	void buttonLabelsAreCutToDiscordsLimit() {
 		assertThat(Text.shorten("x".repeat(100), 80)).hasSize(80).endsWith("…");
 		assertThat(Text.shorten("short", 80)).isEqualTo("short");
