@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.namethatartist.artwork.ArtworkCatalog;
+import org.namethatartist.artwork.ArtworkRefreshService;
+import org.namethatartist.artwork.ArtworkStatus;
 import org.namethatartist.artwork.DemoTokens;
 import org.namethatartist.player.GameResult;
 import org.namethatartist.player.PlayerRepository;
@@ -30,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupTests {
+
+	/** A closed port on this machine: the refresh fails at once, as without internet access. */
+	static final String UNREACHABLE_OBJKT = "http://127.0.0.1:9/v3/graphql";
 
 	@TempDir
 	Path dataDir;
@@ -134,6 +139,11 @@ class StartupTests {
 	void withNothingCachedTheDemoIsServedAndNeverWrittenToTheCache(CapturedOutput output) throws Exception {
 		try (ConfigurableApplicationContext context = start("--storage.snapshot.max-delay=0s")) {
 			assertThat(context.getBean(ArtworkCatalog.class).current().source()).isEqualTo("demo");
+			// objkt.com out of reach (here a closed port): the demo is served, and says why.
+			ArtworkStatus status = context.getBean(ArtworkRefreshService.class).status();
+			assertThat(status.configuredSource()).isEqualTo("objkt");
+			assertThat(status.note())
+				.isEqualTo("the demo catalogue is served until the artworks from objkt make a game");
 		}
 		assertThat(lineWith(output, "Artwork catalogue:")).contains("because no artworks from objkt.com are cached yet");
 		assertThat(this.dataDir.resolve("logs/tokens.log")).content().doesNotContain(DemoTokens.CONTRACT);
@@ -183,6 +193,10 @@ class StartupTests {
 		List<String> all = new ArrayList<>(List.of(args));
 		all.add("--storage.data-dir=" + this.dataDir);
 		all.add("--spring.main.banner-mode=off");
+		if (all.stream().noneMatch((arg) -> arg.startsWith("--artwork.objkt.url="))) {
+			// The background refresh asks a closed port here, never objkt.com.
+			all.add("--artwork.objkt.url=" + UNREACHABLE_OBJKT);
+		}
 		return new SpringApplicationBuilder(NameThatArtistApplication.class).web(WebApplicationType.NONE)
 			.run(all.toArray(String[]::new));
 	}

@@ -1,5 +1,6 @@
 package org.namethatartist.artwork;
 
+import java.time.Clock;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -11,10 +12,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The catalogue games draw from, chosen once at start-up: the bundled demo with {@code artwork.source:
- * demo}; with {@code objkt}, the cached objkt.com tokens when they make a game, else the demo, saying why
- * in one line. The demo is never written to the token cache, so the next objkt.com fetch finds it as it
- * was.
+ * The catalogue games draw from, chosen at start-up without waiting for the network: the bundled demo
+ * with {@code artwork.source: demo}; with {@code objkt}, the cached objkt.com tokens when they make a game,
+ * else the demo, saying why in one line. Then the {@link ArtworkRefreshService} fetches objkt.com's
+ * tokens in the background and swaps them in. The demo is never written to the token cache.
  */
 @Configuration(proxyBeanMethods = false)
 class ArtworkConfiguration {
@@ -29,6 +30,19 @@ class ArtworkConfiguration {
 		return new ArtworkCatalog(initialCatalog(properties, tokenCache.getIfAvailable()));
 	}
 
+	@Bean
+	ArtworkRefreshService artworkRefreshService(ArtworkProperties properties, ArtworkCatalog catalog,
+			ObjectProvider<TokenCache> tokenCache, ObjectProvider<TokenSource> tokenSource) {
+		return new ArtworkRefreshService(properties, catalog, tokenCache.getIfAvailable(),
+				tokenSource.getIfAvailable(), Clock.systemUTC());
+	}
+
+	/** Shown as {@code artwork} in the health endpoint. */
+	@Bean
+	ArtworkHealthIndicator artworkHealthIndicator(ArtworkRefreshService refresher) {
+		return new ArtworkHealthIndicator(refresher);
+	}
+
 	/**
 	 * The catalogue to start with, logged in one line: its source, artworks and artists, and why.
 	 * @param tokenCache the storage backend's token cache, or {@code null} when it keeps none
@@ -40,7 +54,10 @@ class ArtworkConfiguration {
 			return demo;
 		}
 		if (tokenCache == null) {
-			return fallBackToDemo("the storage backend keeps no token cache");
+			TokenCatalog demo = DemoCatalogue.catalog();
+			log.warn("Artwork catalogue: {}, because the storage backend keeps no token cache, so objkt.com's "
+					+ "artworks are not fetched", describe(demo));
+			return demo;
 		}
 		Optional<TokenDocument> cached;
 		try {
@@ -66,8 +83,8 @@ class ArtworkConfiguration {
 
 	private static TokenCatalog fallBackToDemo(String reason) {
 		TokenCatalog demo = DemoCatalogue.catalog();
-		log.warn("Artwork catalogue: {}, because {} and the objkt.com client is not in this version", describe(demo),
-				reason);
+		log.warn("Artwork catalogue: {}, because {}; it is served until objkt.com's artworks, fetched in the "
+				+ "background, make a game", describe(demo), reason);
 		return demo;
 	}
 

@@ -45,8 +45,8 @@ public record ArtworkProperties(@DefaultValue("objkt") @NotNull Source source, @
 	 * @param ipfsGateway the gateway {@code ipfs://} addresses are rewritten to; always ends with {@code /}
 	 * @param refresh how old the cached tokens may grow before they are fetched again
 	 * @param requestsPerSecond the most requests sent to objkt.com in a second
-	 * @param acceptShrink whether a refresh that finds fewer tokens than the cache holds replaces it; off, a
-	 * partial answer from objkt.com cannot shrink the catalogue
+	 * @param acceptShrink whether a refresh that finds fewer than half the tokens the cache holds, or none,
+	 * replaces it; off, a partial answer from objkt.com cannot shrink the catalogue
 	 * @param excludeUnresolvedArtists drop artists with neither alias nor Tezos domain, and their tokens
 	 */
 	public record Objkt(@DefaultValue("https://data.objkt.com/v3/graphql") @NotNull URI url,

@@ -89,8 +89,8 @@ class ArtworkConfigurationTests {
 			.asString()
 			.contains("WARN")
 			.contains("Artwork catalogue: demo, " + DEMO_TOKENS + " playable artworks")
-			.endsWith("because no artworks from objkt.com are cached yet and the objkt.com client is not in this "
-					+ "version");
+			.endsWith("because no artworks from objkt.com are cached yet; it is served until objkt.com's artworks, "
+					+ "fetched in the background, make a game");
 	}
 
 	@Test
@@ -130,7 +130,7 @@ class ArtworkConfigurationTests {
 		assertThat(catalog.source()).isEqualTo("demo");
 		assertThat(catalogueLines(output)).singleElement()
 			.asString()
-			.contains("because the storage backend keeps no token cache");
+			.endsWith("because the storage backend keeps no token cache, so objkt.com's artworks are not fetched");
 	}
 
 	private static List<String> catalogueLines(CapturedOutput output) {

@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"management.endpoints.web.exposure.include=health,info,metrics,prometheus,storage",
 				"management.endpoint.health.show-details=always", "management.endpoint.health.probes.enabled=true",
 				"management.endpoint.health.group.readiness.include=readinessState,storage",
-				"storage.fsync=always", "storage.compaction.backups=3" })
+				"storage.fsync=always", "storage.compaction.backups=3",
+				"artwork.objkt.url=http://127.0.0.1:9/v3/graphql" })
 // Closed after the class, before JUnit deletes the temp data directory under its open stores.
 @DirtiesContext
 class StorageEndpointTests {

@@ -1,0 +1,269 @@
+package org.namethatartist.artwork.objkt;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.namethatartist.IsoTime;
+import org.namethatartist.artwork.ArtistInfo;
+import org.namethatartist.artwork.ArtistProfile;
+import org.namethatartist.artwork.ArtworkProperties;
+import org.namethatartist.artwork.Token;
+import org.namethatartist.artwork.TokenCatalog;
+import org.namethatartist.artwork.TokenDocument;
+import org.namethatartist.artwork.TokenSource;
+import org.namethatartist.artwork.TokenSourceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The tokens held by the configured wallets on objkt.com, read from its public GraphQL API as the
+ * original bot read them: each wallet's held tokens, {@value #PAGE} at a time until a shorter page, then
+ * one query per distinct artist (a token's first creator). The rules of the original: {@code ipfs://}
+ * addresses go through the gateway; the small image is the thumbnail, else the display image, else the
+ * artifact, and the full image the display image, else the artifact, else the thumbnail; tokens with no
+ * image or no creator are left out; an artist's name is the alias, else the Tezos domain, else the short
+ * address.
+ *
+ * <p>All or nothing: any query that fails after its retries fails the whole fetch.
+ */
+public final class ObjktTokenSource implements TokenSource {
+
+	/** Tokens asked for per page, as the original did. */
+	static final int PAGE = 100;
+
+	/** A wallet with more pages than this is taken for a server ignoring {@code offset}. */
+	static final int MAX_PAGES = 1_000;
+
+	static final String HELD_TOKENS_QUERY = """
+			query HeldTokens($address: String!, $limit: Int!, $offset: Int!) {
+			  holder(where: {address: {_eq: $address}}) {
+			    held_tokens(limit: $limit, offset: $offset, distinct_on: token_pk, order_by: {token_pk: asc}, \
+			where: {quantity: {_gt: 0}}) {
+			      token {
+			        token_id name description artifact_uri display_uri thumbnail_uri fa_contract
+			        creators { creator_address }
+			      }
+			    }
+			  }
+			}""";
+
+	static final String ARTIST_QUERY = """
+			query Artist($address: String!) {
+			  holder(where: {address: {_eq: $address}}) {
+			    address alias tzdomain description logo
+			  }
+			}""";
+
+	private static final Logger log = LoggerFactory.getLogger(ObjktTokenSource.class);
+
+	private final List<String> wallets;
+
+	private final String gateway;
+
+	private final GraphqlClient client;
+
+	private final Clock clock;
+
+	ObjktTokenSource(ArtworkProperties.Objkt settings, GraphqlClient client, Clock clock) {
+		this.wallets = List.copyOf(settings.wallets());
+		this.gateway = settings.ipfsGateway().toString();
+		this.client = client;
+		this.clock = clock;
+	}
+
+	/**
+	 * The source as the application runs it: connect timeout 5 s, read timeout 20 s, the default retries,
+	 * on the system's time.
+	 */
+	public static ObjktTokenSource create(ArtworkProperties.Objkt settings) {
+		return create(settings, Duration.ofSeconds(5), Duration.ofSeconds(20), Retries.DEFAULT, Ticker.SYSTEM,
+				Clock.systemUTC());
+	}
+
+	static ObjktTokenSource create(ArtworkProperties.Objkt settings, Duration connectTimeout, Duration readTimeout,
+			Retries retries, Ticker ticker, Clock clock) {
+		HttpClient httpClient = HttpClient.newBuilder()
+			.connectTimeout(connectTimeout)
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.build();
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(httpClient);
+		requests.setReadTimeout(readTimeout);
+		RestClient http = RestClient.builder()
+			.requestFactory(requests)
+			.defaultHeader("User-Agent", "name-that-artist (Discord game; objkt.com reader)")
+			.build();
+		RequestPacer pacer = new RequestPacer(settings.requestsPerSecond(), ticker);
+		return new ObjktTokenSource(settings, new GraphqlClient(settings.url(), http, pacer, retries, ticker), clock);
+	}
+
+	@Override
+	public String name() {
+		return "objkt";
+	}
+
+	@Override
+	public TokenDocument fetch() throws InterruptedException {
+		long startedAt = System.nanoTime();
+		long requestsBefore = this.client.requests();
+		Map<String, Token> tokens = new LinkedHashMap<>();
+		int held = 0;
+		int withoutImage = 0;
+		for (String wallet : this.wallets) {
+			for (int page = 0;; page++) {
+				if (page == MAX_PAGES) {
+					throw new TokenSourceException("objkt.com gave " + MAX_PAGES + " full pages of tokens for " + wallet
+							+ "; it seems to ignore the offset");
+				}
+				int offset = page * PAGE;
+				JsonNode heldTokens = heldTokens(wallet, offset);
+				for (JsonNode heldToken : heldTokens) {
+					held++;
+					Token token = token(heldToken.path("token"));
+					if (token == null) {
+						withoutImage++;
+					}
+					else {
+						tokens.putIfAbsent(TokenCatalog.key(token), token);
+					}
+				}
+				if (heldTokens.size() < PAGE) {
+					break;
+				}
+			}
+		}
+		Map<String, ArtistInfo> artists = new LinkedHashMap<>();
+		for (Token token : tokens.values()) {
+			if (!artists.containsKey(token.primaryArtist())) {
+				artists.put(token.primaryArtist(), artist(token.primaryArtist()));
+			}
+		}
+		List<Token> list = new ArrayList<>(tokens.values());
+		long seconds = (System.nanoTime() - startedAt) / 1_000_000_000L;
+		log.info("objkt.com: {} tokens held by {} wallet(s), {} kept ({} without an image or a creator left out), "
+				+ "by {} artists; {} requests in {} s", held, this.wallets.size(), list.size(), withoutImage,
+				artists.size(), this.client.requests() - requestsBefore, seconds);
+		return new TokenDocument(IsoTime.format(this.clock.instant()), list.size(), list, artists);
+	}
+
+	private JsonNode heldTokens(String wallet, int offset) throws InterruptedException {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put("address", wallet);
+		variables.put("limit", PAGE);
+		variables.put("offset", offset);
+		String what = "page " + (offset / PAGE + 1) + " of the tokens held by " + wallet;
+		JsonNode holders = this.client.query(what, HELD_TOKENS_QUERY, variables).path("holder");
+		if (!holders.isArray()) {
+			throw new TokenSourceException("objkt.com's answer to " + what + " has no holder list");
+		}
+		if (holders.isEmpty()) {
+			// objkt.com knows no such wallet: it holds nothing.
+			return holders;
+		}
+		JsonNode heldTokens = holders.get(0).path("held_tokens");
+		if (!heldTokens.isArray()) {
+			throw new TokenSourceException("objkt.com's answer to " + what + " has no held_tokens list");
+		}
+		return heldTokens;
+	}
+
+	private ArtistInfo artist(String address) throws InterruptedException {
+		String what = "the profile of artist " + address;
+		JsonNode holders = this.client.query(what, ARTIST_QUERY, Map.of("address", address)).path("holder");
+		if (!holders.isArray()) {
+			throw new TokenSourceException("objkt.com's answer to " + what + " has no holder list");
+		}
+		JsonNode holder = holders.path(0);
+		ArtistProfile profile = new ArtistProfile(text(holder.path("tzdomain")), text(holder.path("alias")),
+				text(holder.path("description")), text(holder.path("logo")));
+		return artistInfo(address, profile);
+	}
+
+	/** The name players see and whether it is a real one: the alias, else the Tezos domain, else the address. */
+	static ArtistInfo artistInfo(String address, ArtistProfile profile) {
+		if (!isBlank(profile.alias())) {
+			return new ArtistInfo(profile.alias(), true, profile);
+		}
+		if (!isBlank(profile.tzdomain())) {
+			return new ArtistInfo(profile.tzdomain(), true, profile);
+		}
+		return new ArtistInfo(TokenCatalog.shortAddress(address), false, profile);
+	}
+
+	/** A held token as {@code tokens.json} keeps it, or null when it has no image, no creator or no id. */
+	@Nullable Token token(JsonNode token) {
+		String tokenId = text(token.path("token_id"));
+		String contract = text(token.path("fa_contract"));
+		String thumbnail = image(text(token.path("thumbnail_uri")));
+		String display = image(text(token.path("display_uri")));
+		String artifact = image(text(token.path("artifact_uri")));
+		String imageUrl = firstOf(thumbnail, display, artifact);
+		String fullImageUrl = firstOf(display, artifact, thumbnail);
+		Set<String> creators = new LinkedHashSet<>();
+		for (JsonNode creator : token.path("creators")) {
+			String address = text(creator.path("creator_address"));
+			if (!isBlank(address)) {
+				creators.add(address);
+			}
+		}
+		if (imageUrl == null || creators.isEmpty() || isBlank(tokenId) || isBlank(contract)) {
+			return null;
+		}
+		String name = text(token.path("name"));
+		String description = text(token.path("description"));
+		List<String> artists = List.copyOf(creators);
+		return new Token(tokenId, isBlank(name) ? "Untitled" : name, (description != null) ? description : "",
+				imageUrl, fullImageUrl, artists, artists.get(0), contract);
+	}
+
+	/**
+	 * An address an image can be loaded from: {@code ipfs://CID} (or {@code ipfs://ipfs/CID}) through the
+	 * gateway, {@code http(s)} as it is; anything else ({@code data:}, {@code ar://}, none) is no image.
+	 */
+	@Nullable String image(@Nullable String uri) {
+		if (isBlank(uri)) {
+			return null;
+		}
+		String trimmed = uri.strip();
+		if (trimmed.regionMatches(true, 0, "ipfs://", 0, 7)) {
+			String path = trimmed.substring(7);
+			if (path.startsWith("ipfs/")) {
+				path = path.substring(5);
+			}
+			return path.isEmpty() ? null : this.gateway + path;
+		}
+		if (trimmed.regionMatches(true, 0, "https://", 0, 8) || trimmed.regionMatches(true, 0, "http://", 0, 7)) {
+			return trimmed;
+		}
+		return null;
+	}
+
+	private static @Nullable String firstOf(@Nullable String... values) {
+		for (String value : values) {
+			if (value != null) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+	/** A string member, or null when it is missing, null or not text (numbers are read as text). */
+	private static @Nullable String text(JsonNode node) {
+		return (node.isString() || node.isNumber()) ? node.asString() : null;
+	}
+
+	private static boolean isBlank(@Nullable String value) {
+		return value == null || value.isBlank();
+	}
+
+}

@@ -1,0 +1,102 @@
+package org.namethatartist.discord;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import net.dv8tion.jda.api.entities.Activity;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import org.namethatartist.artwork.ArtworkCatalog;
+import org.namethatartist.game.GameService;
+import org.namethatartist.player.PlayerRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires Discord when {@code discord.token} is set: the commands and their router, the connection (JDA's
+ * shard manager), the game renderer (a {@code GameListener}, subscribed by the game before saved games
+ * resume) and the health contributor {@code discord}. Without a token none of it exists, and
+ * {@link Off} says so once.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(DiscordTokenCondition.class)
+class DiscordConfiguration {
+
+	@Bean
+	Cooldowns discordCooldowns(DiscordProperties properties) {
+		return new Cooldowns(properties, Clock.systemUTC());
+	}
+
+	@Bean
+	DiscordRouter discordRouter(DiscordProperties properties, GameService games, PlayerRepository players,
+			ArtworkCatalog artworks, Cooldowns cooldowns) {
+		List<SlashCommand> commands = List.of(new NameThatArtistCommand(games), new LeaderboardCommand(players),
+				new StatsCommand(players), new AllTimeCommand(players), new StopGameCommand(games),
+				new HelpCommand(artworks, games.properties()), new PingCommand(System::nanoTime),
+				new PrecacheCommand(artworks, PrecacheCommand.paced(PrecacheCommand.PACE)));
+		return new DiscordRouter(commands, new AnswerButton(games), cooldowns, properties.guildId());
+	}
+
+	@Bean
+	DiscordConnection discordConnection(DiscordProperties properties, DiscordRouter router,
+			ObjectProvider<ShardManagerCustomizer> customizers) {
+		return new DiscordConnection(() -> shardManager(properties, router, customizers), Clock.systemUTC());
+	}
+
+	/**
+	 * No intent beyond the guilds JDA always asks for (the channels of games), and no member cache: slash
+	 * commands and buttons need nothing privileged.
+	 */
+	static ShardManager shardManager(DiscordProperties properties, DiscordRouter router,
+			ObjectProvider<ShardManagerCustomizer> customizers) {
+		DefaultShardManagerBuilder builder = DefaultShardManagerBuilder
+			.createLight(properties.token(), EnumSet.noneOf(GatewayIntent.class))
+			.addEventListeners(router)
+			.setActivity(Activity.playing("/namethatartist"))
+			// Spring closes the shards at shutdown, after the game timers; JDA's own hook would race them.
+			.setEnableShutdownHook(false)
+			.setShardsTotal((properties.shards().total() > 0) ? properties.shards().total() : -1);
+		if (!properties.shards().ids().isEmpty()) {
+			builder.setShards(properties.shards().ids());
+		}
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build(false);
+	}
+
+	@Bean
+	DiscordHealthIndicator discordHealthIndicator(DiscordConnection connection) {
+		return new DiscordHealthIndicator(connection);
+	}
+
+	@Bean
+	DiscordGameRenderer discordGameRenderer(DiscordConnection connection) {
+		ExecutorService executor = Executors.newSingleThreadExecutor((task) -> {
+			Thread thread = new Thread(task, "discord-games");
+			thread.setDaemon(true);
+			return thread;
+		});
+		return new DiscordGameRenderer(connection, executor, Clock.systemUTC());
+	}
+
+	/** Says once, at start-up, that Discord is off and why. */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(DiscordTokenCondition.Absent.class)
+	static class Off {
+
+		private static final Logger logger = LoggerFactory.getLogger(DiscordConfiguration.class);
+
+		Off() {
+			logger.info("Discord is off: discord.token (env DISCORD_TOKEN) is empty. The rest of the application runs.");
+		}
+
+	}
+
+}

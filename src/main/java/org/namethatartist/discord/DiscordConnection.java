@@ -1,0 +1,304 @@
+package org.namethatartist.discord;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The connection to Discord: builds the shard manager and logs in on a thread of its own, so that neither
+ * a bad token nor an unreachable Discord holds up or stops the application.
+ * <ul>
+ * <li>A token Discord refuses is final: reported by the health contributor, never retried (Discord bans
+ * addresses that keep sending bad tokens).</li>
+ * <li>Any other failure to log in (network, Discord down) is retried with a back-off, each time with a
+ * fresh shard manager.</li>
+ * <li>Once logged in, JDA reconnects its shards by itself through outages.</li>
+ * </ul>
+ * Starts before saved games resume and stops after the game timers, so that messages of rounds that end
+ * during a shutdown still go out.
+ */
+final class DiscordConnection implements SmartLifecycle, GameChannels {
+
+	private static final Logger logger = LoggerFactory.getLogger(DiscordConnection.class);
+
+	static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+
+	static final Duration LAST_RETRY = Duration.ofMinutes(5);
+
+	/** How long after start-up game messages wait for the shards before giving up on a channel. */
+	static final Duration WARM_UP = Duration.ofSeconds(60);
+
+	private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
+
+	/** Where the connection stands. */
+	enum State {
+
+		/** Not started, or the first login is under way. */
+		STARTING,
+
+		/** Logged in: the shards connect, and JDA keeps them connected. */
+		LOGGED_IN,
+
+		/** The last login failed for a reason other than the token; another attempt is scheduled. */
+		RETRYING,
+
+		/** Discord refused the token: nothing more is tried. */
+		TOKEN_REFUSED,
+
+		STOPPED
+
+	}
+
+	/** One shard as health shows it. */
+	record Shard(int id, JDA.Status status, long gatewayPing) {
+	}
+
+	/** The connection at one moment. */
+	record Status(State state, String problem, Instant nextAttempt, List<Shard> shards, int shardsQueued) {
+
+		boolean allConnected() {
+			return this.state == State.LOGGED_IN && this.shardsQueued == 0 && !this.shards.isEmpty()
+					&& this.shards.stream().allMatch((shard) -> shard.status() == JDA.Status.CONNECTED);
+		}
+
+	}
+
+	private final Supplier<ShardManager> shardManagers;
+
+	private final Clock clock;
+
+	private final ScheduledExecutorService loginThread = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "discord-login");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final CountDownLatch firstAttempt = new CountDownLatch(1);
+
+	private volatile ShardManager shardManager;
+
+	private volatile State state = State.STARTING;
+
+	private volatile String problem;
+
+	private volatile Instant nextAttempt;
+
+	private volatile Instant startedAt;
+
+	private volatile boolean running;
+
+	private int failures;
+
+	/** @param shardManagers builds a new shard manager, not logged in yet, for each attempt */
+	DiscordConnection(Supplier<ShardManager> shardManagers, Clock clock) {
+		this.shardManagers = shardManagers;
+		this.clock = clock;
+	}
+
+	@Override
+	public void start() {
+		// JDA's default for every message, on top of each of ours: nothing sent may ping anybody.
+		MessageRequest.setDefaultMentions(Messages.NO_MENTIONS);
+		this.startedAt = this.clock.instant();
+		this.running = true;
+		this.loginThread.execute(this::logIn);
+	}
+
+	private void logIn() {
+		if (!this.running) {
+			return;
+		}
+		ShardManager manager = null;
+		try {
+			manager = this.shardManagers.get();
+			manager.login();
+			this.shardManager = manager;
+			this.state = State.LOGGED_IN;
+			this.problem = null;
+			this.nextAttempt = null;
+			this.failures = 0;
+			logger.info("Discord: logged in; {} shard(s) connecting", manager.getShardsTotal());
+		}
+		catch (InvalidTokenException ex) {
+			shutDownQuietly(manager);
+			this.problem = "Discord refused the token (401 Unauthorized): set discord.token (env DISCORD_TOKEN) to the "
+					+ "bot token from Discord's developer portal";
+			this.state = State.TOKEN_REFUSED;
+			logger.error("Discord is off: {}. The rest of the application runs.", this.problem);
+		}
+		catch (RuntimeException ex) {
+			shutDownQuietly(manager);
+			Duration wait = backOff(this.failures++);
+			this.problem = "Discord could not be reached: " + describe(ex);
+			this.nextAttempt = this.clock.instant().plus(wait);
+			this.state = State.RETRYING;
+			logger.warn("{}; next attempt in {} s", this.problem, wait.toSeconds());
+			try {
+				this.loginThread.schedule(this::logIn, wait.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (RejectedExecutionException stopping) {
+				// Shut down meanwhile: nothing more to try.
+			}
+		}
+		finally {
+			this.firstAttempt.countDown();
+		}
+	}
+
+	static Duration backOff(int failures) {
+		Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(failures, 10));
+		return (wait.compareTo(LAST_RETRY) > 0) ? LAST_RETRY : wait;
+	}
+
+	/** The innermost message, which says what happened (such as an unknown host), without a stack trace. */
+	private static String describe(Throwable failure) {
+		Throwable cause = failure;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		String message = cause.getMessage();
+		return cause.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+	}
+
+	private static void shutDownQuietly(ShardManager manager) {
+		if (manager != null) {
+			try {
+				manager.shutdown();
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Discord: shutting down a shard manager that failed to log in failed too", ex);
+			}
+		}
+	}
+
+	Status status() {
+		ShardManager manager = this.shardManager;
+		List<Shard> shards = new ArrayList<>();
+		int queued = 0;
+		if (manager != null && this.state == State.LOGGED_IN) {
+			for (JDA jda : manager.getShardCache().asList()) {
+				shards.add(new Shard(jda.getShardInfo().getShardId(), jda.getStatus(), jda.getGatewayPing()));
+			}
+			shards.sort((a, b) -> Integer.compare(a.id(), b.id()));
+			queued = manager.getShardsQueued();
+		}
+		return new Status(this.state, this.problem, this.nextAttempt, List.copyOf(shards), queued);
+	}
+
+	/**
+	 * The channel, when one of this process's shards sees it. Early after start-up (saved games resume at
+	 * once, before the shards are ready), waits for the shards for up to {@link #WARM_UP} since start.
+	 */
+	@Override
+	public Optional<GuildMessageChannel> find(String channelId) {
+		Optional<GuildMessageChannel> channel = lookUp(channelId);
+		if (channel.isEmpty() && awaitWarmUp()) {
+			channel = lookUp(channelId);
+		}
+		return channel;
+	}
+
+	private Optional<GuildMessageChannel> lookUp(String channelId) {
+		ShardManager manager = this.shardManager;
+		return (manager != null) ? Optional.ofNullable(manager.getChannelById(GuildMessageChannel.class, channelId))
+				: Optional.empty();
+	}
+
+	/** Waits while the shards are still coming up after start-up; whether it waited at all. */
+	private boolean awaitWarmUp() {
+		Instant started = this.startedAt;
+		if (started == null) {
+			return false;
+		}
+		Instant deadline = started.plus(WARM_UP);
+		boolean waited = false;
+		try {
+			while (this.running && this.clock.instant().isBefore(deadline) && warmingUp()) {
+				waited = true;
+				if (this.firstAttempt.getCount() > 0) {
+					this.firstAttempt.await(Duration.between(this.clock.instant(), deadline).toMillis(),
+							TimeUnit.MILLISECONDS);
+				}
+				else {
+					Thread.sleep(200);
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return waited;
+	}
+
+	private boolean warmingUp() {
+		State now = this.state;
+		return now == State.STARTING || (now == State.LOGGED_IN && !status().allConnected());
+	}
+
+	/** For tests: waits until the first login attempt has ended, either way. */
+	boolean awaitFirstAttempt(Duration timeout) throws InterruptedException {
+		return this.firstAttempt.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.loginThread.shutdownNow();
+		ShardManager manager = this.shardManager;
+		if (manager != null) {
+			List<JDA> shards = manager.getShardCache().asList();
+			manager.shutdown();
+			awaitShutdown(shards);
+		}
+		this.state = State.STOPPED;
+	}
+
+	private void awaitShutdown(List<JDA> shards) {
+		Instant deadline = this.clock.instant().plus(SHUTDOWN_WAIT);
+		try {
+			for (JDA shard : shards) {
+				Duration left = Duration.between(this.clock.instant(), deadline);
+				if (left.isNegative() || !shard.awaitShutdown(left)) {
+					logger.warn("Discord: shard {} did not close within {} s", shard.getShardInfo().getShardId(),
+							SHUTDOWN_WAIT.toSeconds());
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * Below the game timers' phase ({@code DEFAULT_PHASE - 2048}): starts before saved games resume, stops
+	 * after the last round event of a shutdown was handed to JDA.
+	 */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 4096;
+	}
+
+}

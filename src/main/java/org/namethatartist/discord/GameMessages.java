@@ -1,0 +1,154 @@
+package org.namethatartist.discord;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.buttons.ButtonStyle;
+import net.dv8tion.jda.api.entities.emoji.Emoji;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.namethatartist.artwork.Token;
+import org.namethatartist.game.Choice;
+import org.namethatartist.game.GameEvent;
+import org.namethatartist.game.GameView;
+import org.namethatartist.game.RoundResult;
+import org.namethatartist.game.RoundView;
+import org.namethatartist.game.Standing;
+
+/** How a game looks in a channel: one message per event, and the round's buttons. */
+final class GameMessages {
+
+	/** Discord's limit on a button's label. */
+	private static final int LABEL_MAX = 80;
+
+	private GameMessages() {
+	}
+
+	/** Posted when a game starts, before its first round. */
+	static MessageCreateData announcement(GameView game, String starter) {
+		EmbedBuilder embed = new EmbedBuilder().setColor(Messages.COLOR_GAME)
+			.setTitle("🎨 Name That Artist")
+			.setDescription("**" + Text.plain(starter) + "** started a game of "
+					+ Text.count(game.totalRounds(), "round", "rounds") + ": " + Text.seconds(game.roundTime())
+					+ " s to answer each, " + Text.seconds(game.betweenRoundTime()) + " s between rounds.\n"
+					+ "The first artwork appears " + when(game.phaseEndsAt()) + ". Press the button of the artist "
+					+ "you think made it: one answer per round, and the faster a right answer, the more it scores.");
+		return Messages.embed(embed.build());
+	}
+
+	static MessageCreateData round(GameEvent.RoundStarted event) {
+		RoundView round = event.round();
+		Token token = round.token();
+		EmbedBuilder embed = new EmbedBuilder().setColor(Messages.COLOR_GAME)
+			.setTitle("Round " + round.number() + " of " + round.totalRounds())
+			.setDescription("**" + Text.plain(token.name()) + "**\nWho created this artwork?\nAnswers close "
+					+ Text.relative(round.endsAt()) + " (" + Text.seconds(Duration.between(round.startedAt(),
+							round.endsAt())) + " s).")
+			.setFooter("One answer per player · faster right answers score more");
+		if (isWebImage(token.imageUrl())) {
+			embed.setImage(token.imageUrl());
+		}
+		return Messages.embed(embed.build(), List.of(buttons(event.game().gameId(), round.number(), round.choices())));
+	}
+
+	static ActionRow buttons(String gameId, int round, List<Choice> choices) {
+		List<Button> buttons = new ArrayList<>();
+		for (Choice choice : choices) {
+			buttons.add(Button.of(ButtonStyle.PRIMARY, AnswerButton.id(gameId, round, choice.number()),
+					Text.shorten(choice.artistName(), LABEL_MAX), Emoji.fromUnicode(Text.keycap(choice.number()))));
+		}
+		return ActionRow.of(buttons);
+	}
+
+	/** The round's buttons once it is over: all disabled, the right one green, the others grey. */
+	static MessageEditData closedButtons(String gameId, int round, List<Choice> choices, int answer) {
+		List<Button> buttons = new ArrayList<>();
+		for (Button button : buttons(gameId, round, choices).getButtons()) {
+			boolean right = button.getCustomId().equals(AnswerButton.id(gameId, round, answer));
+			buttons.add(button.withStyle(right ? ButtonStyle.SUCCESS : ButtonStyle.SECONDARY).asDisabled());
+		}
+		return Messages.editComponents(List.of(ActionRow.of(buttons)));
+	}
+
+	static MessageCreateData timesUp(GameEvent.RoundEnded event) {
+		RoundResult result = event.result();
+		StringBuilder text = new StringBuilder();
+		text.append("The artist was **").append(Text.plain(result.answer().artistName())).append("** (")
+			.append(Text.keycap(result.answer().number())).append(").\n");
+		if (isWebLink(result.link())) {
+			text.append("[See the artwork](").append(result.link()).append(")\n");
+		}
+		text.append(result.correctAnswers()).append(" of ").append(Text.count(result.answers(), "answer", "answers"))
+			.append(" right.");
+		EmbedBuilder embed = new EmbedBuilder().setColor(Messages.COLOR_RIGHT)
+			.setTitle("⏰ Time's Up! (round " + result.number() + " of " + event.game().totalRounds() + ")")
+			.setDescription(text)
+			.addField("Scores", Text.scores(event.scores()), false);
+		return Messages.embed(embed.build());
+	}
+
+	static MessageCreateData gameOver(GameEvent.GameEnded event) {
+		GameView game = event.game();
+		String early = game.abandoned() ? "Nobody answered several rounds in a row, so the game ended after round "
+				+ game.roundNumber() + " of " + game.totalRounds() + ".\n" : "";
+		EmbedBuilder embed = new EmbedBuilder().setColor(Messages.COLOR_OVER)
+			.setTitle("🏁 Game Over!")
+			.setDescription(early + winners(event.winners(), event.scores()))
+			.addField("Final scores", Text.scores(event.scores()), false)
+			.setFooter("Thanks for playing! /namethatartist starts another game.");
+		return Messages.embed(embed.build());
+	}
+
+	private static String winners(List<Standing> winners, List<Standing> scores) {
+		if (winners.isEmpty()) {
+			return scores.isEmpty() ? "Nobody answered, so nobody wins this time."
+					: "Nobody scored, so nobody wins this time.";
+		}
+		String points = Text.count(winners.get(0).score(), "point", "points");
+		if (winners.size() == 1) {
+			return "🏆 **" + Text.plain(winners.get(0).username()) + "** wins with " + points + "!";
+		}
+		String names = winners.stream().map((winner) -> "**" + Text.plain(winner.username()) + "**")
+			.collect(Collectors.joining(", "));
+		return "🏆 A tie! " + names + " win with " + points + " each.";
+	}
+
+	static MessageCreateData stopped(GameEvent.GameStopped event) {
+		GameView game = event.game();
+		String who = (event.by() != null) ? "**" + Text.plain(event.by().name()) + "** stopped the game"
+				: "The game was stopped";
+		String when = (game.roundNumber() > 0) ? " after round " + game.roundNumber() + " of " + game.totalRounds()
+				: " before its first round";
+		EmbedBuilder embed = new EmbedBuilder().setColor(Messages.COLOR_STOPPED)
+			.setTitle("⏹️ Game stopped")
+			.setDescription(who + when + ". The points scored count in everyone's stats; nobody wins a stopped game.")
+			.addField("Scores", Text.scores(event.scores()), false);
+		return Messages.embed(embed.build());
+	}
+
+	static MessageCreateData resumed(GameEvent.GameResumed event, Instant now) {
+		long seconds = Text.seconds(Duration.between(now, event.nextRoundAt()));
+		return Messages.text("🔄 The bot restarted; this game resumes in " + seconds + " s.");
+	}
+
+	/** Discord shows images from http(s) addresses only; anything else would make the embed fail. */
+	private static boolean isWebImage(String url) {
+		return isWebLink(url);
+	}
+
+	private static boolean isWebLink(String url) {
+		return url != null && (url.startsWith("https://") || url.startsWith("http://")) && url.indexOf(')') < 0
+				&& url.indexOf(' ') < 0;
+	}
+
+	private static String when(Instant at) {
+		return (at != null) ? Text.relative(at) : "shortly";
+	}
+
+}

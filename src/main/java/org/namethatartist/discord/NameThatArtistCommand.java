@@ -1,0 +1,113 @@
+package org.namethatartist.discord;
+
+import java.time.Duration;
+
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.channel.unions.GuildMessageChannelUnion;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import org.namethatartist.game.DurationRange;
+import org.namethatartist.game.GameOptions;
+import org.namethatartist.game.GameProperties;
+import org.namethatartist.game.GameService;
+import org.namethatartist.game.GameStatus;
+import org.namethatartist.game.GameView;
+import org.namethatartist.game.StartOutcome;
+
+/**
+ * {@code /namethatartist [rounds] [roundtime] [betweenroundtime]}: starts a game in this channel, within
+ * {@code game.limits}. The game is announced in the channel for everyone; the starter's own answer is
+ * private, and so is a refusal. Deferred first: starting waits for the game's state to be on disk.
+ */
+final class NameThatArtistCommand implements SlashCommand {
+
+	private final GameService games;
+
+	NameThatArtistCommand(GameService games) {
+		this.games = games;
+	}
+
+	@Override
+	public String name() {
+		return "namethatartist";
+	}
+
+	@Override
+	public SlashCommandData definition() {
+		GameProperties settings = this.games.properties();
+		GameProperties.Limits limits = settings.limits();
+		return Commands.slash(name(), "Start a game in this channel: name the artist of each artwork")
+			.addOptions(
+					new OptionData(OptionType.INTEGER, "rounds", "How many artworks (default " + settings.rounds() + ")")
+						.setRequiredRange(limits.rounds().min(), limits.rounds().max()),
+					seconds("roundtime", "Seconds to answer each artwork", settings.roundTime(), limits.roundTime()),
+					seconds("betweenroundtime", "Seconds between two rounds", settings.betweenRoundTime(),
+							limits.betweenRoundTime()))
+			.setContexts(InteractionContextType.GUILD);
+	}
+
+	private static OptionData seconds(String name, String description, Duration byDefault, DurationRange range) {
+		long min = Text.seconds(range.min());
+		long max = Math.max(min, range.max().toSeconds());
+		return new OptionData(OptionType.INTEGER, name,
+				description + " (default " + Text.seconds(byDefault) + ", " + min + " to " + max + ")")
+			.setRequiredRange(min, max);
+	}
+
+	@Override
+	public void execute(SlashCommandInteractionEvent event) {
+		Guild guild = event.getGuild();
+		GuildMessageChannelUnion channel = event.getGuildChannel();
+		if (!Members.botCanPost(guild.getSelfMember(), channel)) {
+			Messages.replyPrivately(event, Members.CANNOT_POST);
+			return;
+		}
+		GameOptions options = new GameOptions(integer(event.getOption("rounds")),
+				duration(event.getOption("roundtime")), duration(event.getOption("betweenroundtime")));
+		event.deferReply(true).queue(null, Messages.failed("deferral of", event));
+		StartOutcome outcome = this.games.start(event.getChannelId(), guild.getId(), Members.player(event.getUser()),
+				options);
+		if (outcome instanceof StartOutcome.Started started) {
+			channel.sendMessage(GameMessages.announcement(started.game(), event.getUser().getName()))
+				.queue(null, Messages.failed("announcing game " + started.game().gameId()));
+			Messages.answerDeferred(event, Messages.text("Your game is on: the first artwork appears "
+					+ Text.relative(started.game().phaseEndsAt()) + ". /stopgame ends it early."));
+		}
+		else if (outcome instanceof StartOutcome.AlreadyRunning running) {
+			Messages.answerDeferred(event, Messages.text("A game is already running in this channel ("
+					+ progress(running.game()) + "). Play along, or start one in another channel."));
+		}
+		else if (outcome instanceof StartOutcome.OutOfBounds bad) {
+			Messages.answerDeferred(event, Messages.text("Not started: " + bad.message() + "."));
+		}
+		else if (outcome instanceof StartOutcome.NotEnoughArtworks few) {
+			Messages.answerDeferred(event, Messages.text("Not started: " + few.message()));
+		}
+		else {
+			Messages.answerDeferred(event,
+					Messages.text("⚠️ Not started: " + ((StartOutcome.Unavailable) outcome).reason()));
+		}
+	}
+
+	static String progress(GameView game) {
+		if (game.status() == GameStatus.STARTING) {
+			return (game.roundNumber() == 0) ? "starting" : "resuming at round " + game.roundNumber();
+		}
+		return (game.status() == GameStatus.ROUND ? "round " : "after round ") + game.roundNumber() + " of "
+				+ game.totalRounds();
+	}
+
+	private static Integer integer(OptionMapping option) {
+		return (option != null) ? option.getAsInt() : null;
+	}
+
+	private static Duration duration(OptionMapping option) {
+		return (option != null) ? Duration.ofSeconds(option.getAsLong()) : null;
+	}
+
+}

@@ -1,0 +1,69 @@
+package org.namethatartist.discord;
+
+import java.util.Optional;
+
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import org.namethatartist.player.PlayerRepository;
+import org.namethatartist.player.PlayerStats;
+
+/** {@code /stats [user]}: a player's all-time stats, and this server's share of them; private. */
+final class StatsCommand implements SlashCommand {
+
+	private final PlayerRepository players;
+
+	StatsCommand(PlayerRepository players) {
+		this.players = players;
+	}
+
+	@Override
+	public String name() {
+		return "stats";
+	}
+
+	@Override
+	public SlashCommandData definition() {
+		return Commands.slash(name(), "Your all-time stats, or another player's (only you see the answer)")
+			.addOption(OptionType.USER, "user", "Whose stats (default: yours)")
+			.setContexts(InteractionContextType.GUILD);
+	}
+
+	@Override
+	public void execute(SlashCommandInteractionEvent event) {
+		OptionMapping option = event.getOption("user");
+		User user = (option != null) ? option.getAsUser() : event.getUser();
+		boolean self = user.getId().equals(event.getUser().getId());
+		Optional<PlayerStats> found = this.players.find(user.getId());
+		if (found.isEmpty()) {
+			Messages.replyPrivately(event, self ? "You have not finished a game yet. Start one with /namethatartist!"
+					: Text.plain(user.getName()) + " has not finished a game yet.");
+			return;
+		}
+		PlayerStats stats = found.get();
+		long winRate = (stats.totalGames() > 0) ? Math.round(100.0 * stats.totalWins() / stats.totalGames()) : 0;
+		EmbedBuilder embed = new EmbedBuilder().setColor(Messages.COLOR_GAME)
+			.setTitle("📊 Stats")
+			.setDescription("**" + Text.plain(stats.username()) + "**")
+			.addField("Games", Text.number(stats.totalGames()), true)
+			.addField("Wins", Text.number(stats.totalWins()), true)
+			.addField("Win rate", winRate + "%", true)
+			.addField("Total score", Text.number(stats.totalScore()), true)
+			.addField("Best score", Text.number(stats.bestScore()), true)
+			.addField("Average score", Text.number(stats.averageScore()), true)
+			.addField("Right answers", Text.number(stats.totalCorrectAnswers()), true)
+			.addField("Wrong answers", Text.number(stats.totalIncorrectAnswers()), true)
+			.addField("Accuracy", stats.accuracyRate() + "%", true);
+		this.players.find(event.getGuild().getId(), user.getId())
+			.ifPresent((here) -> embed.setFooter("In this server: " + Text.count(here.totalGames(), "game", "games")
+					+ ", " + Text.count(here.totalScore(), "point", "points") + ", "
+					+ Text.count(here.totalWins(), "win", "wins")));
+		Messages.reply(event, Messages.embed(embed.build()), true);
+	}
+
+}

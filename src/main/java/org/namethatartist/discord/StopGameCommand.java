@@ -1,0 +1,61 @@
+package org.namethatartist.discord;
+
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import org.namethatartist.game.GameService;
+import org.namethatartist.game.StopOutcome;
+
+/**
+ * {@code /stopgame}: stops this channel's game; only its starter or a member with Manage Messages may.
+ * The channel sees the game's end through the game's own event; the answer here is private. Deferred:
+ * stopping records every player's result on disk.
+ */
+final class StopGameCommand implements SlashCommand {
+
+	private final GameService games;
+
+	StopGameCommand(GameService games) {
+		this.games = games;
+	}
+
+	@Override
+	public String name() {
+		return "stopgame";
+	}
+
+	@Override
+	public SlashCommandData definition() {
+		return Commands.slash(name(), "Stop this channel's game (its starter, or members who can manage messages)")
+			.setContexts(InteractionContextType.GUILD);
+	}
+
+	@Override
+	public void execute(SlashCommandInteractionEvent event) {
+		if (this.games.findByChannel(event.getChannelId()).isEmpty()) {
+			Messages.replyPrivately(event, "No game is running in this channel.");
+			return;
+		}
+		boolean moderator = Members.isModerator(event.getMember(), event.getGuildChannel());
+		event.deferReply(true).queue(null, Messages.failed("deferral of", event));
+		StopOutcome outcome = this.games.stop(event.getChannelId(), Members.player(event.getUser()), moderator);
+		String answer;
+		if (outcome instanceof StopOutcome.Stopped) {
+			answer = "Game stopped. The points scored so far count in everyone's stats.";
+		}
+		else if (outcome instanceof StopOutcome.NotAllowed notAllowed) {
+			// A mention renders the starter's name; no mention is allowed, so nobody is pinged.
+			answer = "Only the player who started this game (<@" + notAllowed.startedBy()
+					+ ">) or a member who can manage messages can stop it.";
+		}
+		else if (outcome instanceof StopOutcome.NoGame) {
+			answer = "No game is running in this channel.";
+		}
+		else {
+			answer = "⚠️ " + ((StopOutcome.Unavailable) outcome).reason();
+		}
+		Messages.answerDeferred(event, Messages.text(answer));
+	}
+
+}

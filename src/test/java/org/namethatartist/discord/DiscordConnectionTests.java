@@ -1,0 +1,203 @@
+package org.namethatartist.discord;
+
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.cache.ShardCacheView;
+import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/** Logging in off the start-up thread, what health says in each state, and closing the shards. */
+class DiscordConnectionTests {
+
+	private final MutableClock clock = new MutableClock(TestGames.T0);
+
+	private final AtomicInteger attempts = new AtomicInteger();
+
+	private DiscordConnection connection;
+
+	@AfterEach
+	void stop() {
+		if (this.connection != null) {
+			this.connection.stop();
+		}
+	}
+
+	@Test
+	void aRefusedTokenIsFinalAndHealthSaysWhy() throws Exception {
+		ShardManager manager = mock(ShardManager.class);
+		doThrow(new InvalidTokenException()).when(manager).login();
+		start(() -> manager);
+
+		assertThat(this.connection.status().state()).isEqualTo(DiscordConnection.State.TOKEN_REFUSED);
+		Health health = new DiscordHealthIndicator(this.connection).health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("state", "TOKEN_REFUSED")
+			.containsEntry("error", "Discord refused the token (401 Unauthorized): set discord.token (env DISCORD_TOKEN) "
+					+ "to the bot token from Discord's developer portal")
+			.doesNotContainKeys("nextAttempt", "shards");
+		verify(manager).shutdown();
+		Thread.sleep(100);
+		assertThat(this.attempts).hasValue(1);
+		// Game messages do not wait for a connection that will never come.
+		assertThat(this.connection.find("200")).isEmpty();
+	}
+
+	@Test
+	void anUnreachableDiscordIsTriedAgainLaterAndHealthSaysWhen() throws Exception {
+		start(() -> {
+			ShardManager manager = mock(ShardManager.class);
+			doThrow(new CompletionException(new UnknownHostException("discord.com: Name or service "
+					+ "not known"))).when(manager).login();
+			return manager;
+		});
+		DiscordConnection.Status status = this.connection.status();
+		assertThat(status.state()).isEqualTo(DiscordConnection.State.RETRYING);
+		assertThat(status.nextAttempt()).isEqualTo(TestGames.T0.plusSeconds(5));
+		Health health = new DiscordHealthIndicator(this.connection).health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails())
+			.containsEntry("error", "Discord could not be reached: UnknownHostException: discord.com: Name or service "
+					+ "not known")
+			.containsEntry("nextAttempt", "2026-11-27T10:00:05Z");
+	}
+
+	@Test
+	void retriesBackOffUpToFiveMinutes() {
+		assertThat(List.of(0, 1, 2, 3, 4, 5, 6, 30).stream().map(DiscordConnection::backOff).map(Duration::toSeconds))
+			.containsExactly(5L, 10L, 20L, 40L, 80L, 160L, 300L, 300L);
+	}
+
+	@Test
+	void upWhenEveryShardIsConnectedWithEachShardsStatusAndPing() throws Exception {
+		ShardManager manager = loggedIn(shard(0, JDA.Status.CONNECTED, 40), shard(1, JDA.Status.CONNECTED, 55));
+		start(() -> manager);
+		Health health = new DiscordHealthIndicator(this.connection).health();
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("state", "LOGGED_IN")
+			.containsEntry("shards", Map.of("0", Map.of("status", "CONNECTED", "gatewayPing", 40L), "1",
+					Map.of("status", "CONNECTED", "gatewayPing", 55L)))
+			.doesNotContainKey("error");
+	}
+
+	@Test
+	void downWhileAShardReconnectsOrWaitsInTheQueue() throws Exception {
+		ShardManager manager = loggedIn(shard(0, JDA.Status.CONNECTED, 40),
+				shard(1, JDA.Status.WAITING_TO_RECONNECT, -1));
+		start(() -> manager);
+		Health health = new DiscordHealthIndicator(this.connection).health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails().get("shards").toString()).contains("WAITING_TO_RECONNECT");
+
+		ShardManager queued = loggedIn(shard(0, JDA.Status.CONNECTED, 40));
+		when(queued.getShardsQueued()).thenReturn(1);
+		this.connection.stop();
+		start(() -> queued);
+		assertThat(new DiscordHealthIndicator(this.connection).health().getDetails()).containsEntry("shardsQueued", 1);
+	}
+
+	@Test
+	void findsAGamesChannelThroughTheShards() throws Exception {
+		ShardManager manager = loggedIn(shard(0, JDA.Status.CONNECTED, 40));
+		GuildMessageChannel channel = mock(GuildMessageChannel.class);
+		when(manager.getChannelById(GuildMessageChannel.class, "200")).thenReturn(channel);
+		start(() -> manager);
+		assertThat(this.connection.find("200")).contains(channel);
+		assertThat(this.connection.find("201")).isEqualTo(Optional.empty());
+	}
+
+	@Test
+	void gameMessagesWaitForTheShardsAtStartUp() throws Exception {
+		ShardManager manager = loggedIn(shard(0, JDA.Status.CONNECTED, 40));
+		GuildMessageChannel channel = mock(GuildMessageChannel.class);
+		when(manager.getChannelById(GuildMessageChannel.class, "200")).thenReturn(channel);
+		CountDownLatch discordAnswers = new CountDownLatch(1);
+		this.connection = new DiscordConnection(() -> {
+			try {
+				discordAnswers.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return manager;
+		}, Clock.systemUTC());
+		this.connection.start();
+		CompletableFuture<Optional<GuildMessageChannel>> found = CompletableFuture
+			.supplyAsync(() -> this.connection.find("200"));
+		Thread.sleep(200);
+		assertThat(found).isNotDone();
+		discordAnswers.countDown();
+		assertThat(found.get(10, TimeUnit.SECONDS)).contains(channel);
+	}
+
+	@Test
+	void stoppingClosesTheShardsAndWaitsForThem() throws Exception {
+		JDA shard = shard(0, JDA.Status.CONNECTED, 40);
+		when(shard.awaitShutdown(any(Duration.class))).thenReturn(true);
+		ShardManager manager = loggedIn(shard);
+		start(() -> manager);
+		this.connection.stop();
+		verify(manager).shutdown();
+		verify(shard).awaitShutdown(any(Duration.class));
+		assertThat(this.connection.isRunning()).isFalse();
+		assertThat(this.connection.status().state()).isEqualTo(DiscordConnection.State.STOPPED);
+	}
+
+	@Test
+	void startingMakesNoMentionJdasDefault() throws Exception {
+		start(() -> loggedIn(shard(0, JDA.Status.CONNECTED, 1)));
+		assertThat(MessageRequest.getDefaultMentions()).isEmpty();
+	}
+
+	private void start(Supplier<ShardManager> managers) throws InterruptedException {
+		this.connection = new DiscordConnection(() -> {
+			this.attempts.incrementAndGet();
+			return managers.get();
+		}, this.clock);
+		this.connection.start();
+		assertThat(this.connection.awaitFirstAttempt(Duration.ofSeconds(10))).isTrue();
+	}
+
+	private static ShardManager loggedIn(JDA... shards) {
+		ShardManager manager = mock(ShardManager.class);
+		@SuppressWarnings("unchecked")
+		ShardCacheView cache = mock(ShardCacheView.class);
+		when(cache.asList()).thenReturn(List.of(shards));
+		when(manager.getShardCache()).thenReturn(cache);
+		when(manager.getShardsTotal()).thenReturn(shards.length);
+		return manager;
+	}
+
+	private static JDA shard(int id, JDA.Status status, long ping) {
+		JDA shard = mock(JDA.class);
+		when(shard.getShardInfo()).thenReturn(new JDA.ShardInfo(id, 2));
+		when(shard.getStatus()).thenReturn(status);
+		when(shard.getGatewayPing()).thenReturn(ping);
+		return shard;
+	}
+
+}

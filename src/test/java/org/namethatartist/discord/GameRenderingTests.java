@@ -1,0 +1,261 @@
+package org.namethatartist.discord;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.buttons.ButtonStyle;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.namethatartist.discord.DiscordTester.Kind;
+import org.namethatartist.discord.DiscordTester.Sent;
+import org.namethatartist.game.Choice;
+import org.namethatartist.game.GameEvent;
+import org.namethatartist.game.GameOptions;
+import org.namethatartist.game.GameView;
+import org.namethatartist.game.Player;
+import org.namethatartist.game.RoundView;
+import org.namethatartist.game.StopOutcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every game event as the channel sees it, from games played on a real game service. */
+class GameRenderingTests {
+
+	private static final Player ANN = new Player("301", "Ann");
+
+	private static final Player BOB = new Player("302", "Bob");
+
+	private static final String CHANNEL = DiscordTester.CHANNEL;
+
+	@TempDir
+	Path dataDir;
+
+	private TestGames games;
+
+	private final DiscordTester discord = new DiscordTester();
+
+	private DiscordGameRenderer renderer;
+
+	private boolean channelVisible = true;
+
+	@BeforeEach
+	void open() {
+		this.games = new TestGames(this.dataDir);
+		GameChannels channels = (id) -> this.channelVisible ? Optional.of((GuildMessageChannel) this.discord.channel(id))
+				: Optional.empty();
+		this.renderer = new DiscordGameRenderer(channels, new DirectExecutorService(),
+				Clock.fixed(TestGames.T0, ZoneOffset.UTC));
+		this.games.service.addListener(this.renderer);
+	}
+
+	@AfterEach
+	void close() {
+		this.games.close();
+	}
+
+	@Test
+	void aRoundShowsTheArtworkItsNameAndFourButtons() {
+		GameView game = this.games.start(CHANNEL, ANN, 2);
+		RoundView round = this.games.nextRound(game.gameId());
+
+		List<Sent> posted = this.discord.inChannel(CHANNEL);
+		assertThat(posted).hasSize(1);
+		MessageEmbed embed = posted.get(0).embed();
+		assertThat(embed.getTitle()).isEqualTo("Round 1 of 2");
+		String tokenId = round.token().tokenId();
+		assertThat(embed.getDescription()).isEqualTo("**\\*\\*Work\\*\\* \\_" + tokenId + "\\_ @\u200Bhere**\n"
+				+ "Who created this artwork?\nAnswers close <t:" + round.endsAt().getEpochSecond() + ":R> (15 s).");
+		assertThat(embed.getImage().getUrl()).isEqualTo("https://img.test/" + tokenId + ".png");
+
+		List<Button> buttons = posted.get(0).buttons();
+		assertThat(buttons).extracting(Button::getCustomId).containsExactly(AnswerButton.id(game.gameId(), 1, 1),
+				AnswerButton.id(game.gameId(), 1, 2), AnswerButton.id(game.gameId(), 1, 3),
+				AnswerButton.id(game.gameId(), 1, 4));
+		assertThat(buttons).extracting(Button::getLabel)
+			.containsExactlyElementsOf(round.choices().stream().map(Choice::artistName).toList());
+		assertThat(buttons).extracting((button) -> button.getEmoji().getName()).containsExactly("1️⃣", "2️⃣", "3️⃣", "4️⃣");
+		assertThat(buttons).allMatch((button) -> button.getStyle() == ButtonStyle.PRIMARY && !button.isDisabled());
+		assertThat(this.renderer.roundsTracked()).isEqualTo(1);
+	}
+
+	@Test
+	void theEndOfARoundTurnsTheButtonsOffShowsTheAnswerTheLinkAndTheScores() {
+		GameView game = this.games.start(CHANNEL, ANN, 2);
+		RoundView round = this.games.nextRound(game.gameId());
+		int right = TestGames.rightChoice(round);
+		this.games.service.answer(game.gameId(), 1, ANN, right);
+		this.games.service.answer(game.gameId(), 1, BOB, TestGames.wrongChoice(round));
+		this.games.endRound(game.gameId());
+
+		List<Sent> posted = this.discord.inChannel(CHANNEL);
+		assertThat(posted).extracting((sent) -> sent.kind).containsExactly(Kind.SEND, Kind.EDIT, Kind.SEND);
+		Sent edit = posted.get(1);
+		assertThat(edit.messageId).isEqualTo(posted.get(0).messageId);
+		assertThat(edit.embeds).isEmpty();
+		assertThat(edit.buttons()).allMatch(Button::isDisabled);
+		assertThat(edit.buttons()).extracting(Button::getStyle).containsExactlyElementsOf(List.of(1, 2, 3, 4).stream()
+			.map((n) -> (n == right) ? ButtonStyle.SUCCESS : ButtonStyle.SECONDARY)
+			.toList());
+		assertThat(edit.buttons()).extracting(Button::getCustomId)
+			.containsExactlyElementsOf(posted.get(0).buttons().stream().map(Button::getCustomId).toList());
+
+		MessageEmbed timesUp = posted.get(2).embed();
+		assertThat(timesUp.getTitle()).isEqualTo("⏰ Time's Up! (round 1 of 2)");
+		String artist = Text.plain(round.choices().get(right - 1).artistName());
+		assertThat(timesUp.getDescription()).isEqualTo("The artist was **" + artist + "** (" + Text.keycap(right) + ").\n"
+				+ "[See the artwork](https://objkt.com/tokens/KT1TestContract/" + round.token().tokenId() + ")\n"
+				+ "1 of 2 answers right.");
+		assertThat(timesUp.getFields()).singleElement().satisfies((field) -> {
+			assertThat(field.getName()).isEqualTo("Scores");
+			assertThat(field.getValue()).isEqualTo("🥇 Ann — 100 points\n🥈 Bob — 0 points");
+		});
+	}
+
+	@Test
+	void theEndOfTheGameNamesTheWinnerAndTheFinalScores() {
+		GameView game = this.games.start(CHANNEL, ANN, 1);
+		RoundView round = this.games.nextRound(game.gameId());
+		this.games.scheduler.advance(Duration.ofSeconds(3));
+		this.games.service.answer(game.gameId(), 1, ANN, TestGames.rightChoice(round));
+		this.games.service.answer(game.gameId(), 1, BOB, TestGames.wrongChoice(round));
+		this.games.endRound(game.gameId());
+
+		Sent over = last();
+		assertThat(over.embed().getTitle()).isEqualTo("🏁 Game Over!");
+		assertThat(over.embed().getDescription()).isEqualTo("🏆 **Ann** wins with 80 points!");
+		assertThat(over.embed().getFields().get(0).getValue()).isEqualTo("🥇 Ann — 80 points\n🥈 Bob — 0 points");
+		assertThat(this.renderer.roundsTracked()).isZero();
+	}
+
+	@Test
+	void aTieNamesEveryWinner() {
+		GameView game = this.games.start(CHANNEL, ANN, 1);
+		RoundView round = this.games.nextRound(game.gameId());
+		this.games.service.answer(game.gameId(), 1, ANN, TestGames.rightChoice(round));
+		this.games.service.answer(game.gameId(), 1, BOB, TestGames.rightChoice(round));
+		this.games.endRound(game.gameId());
+		assertThat(last().embed().getDescription()).isEqualTo("🏆 A tie! **Ann**, **Bob** win with 100 points each.");
+		assertThat(last().embed().getFields().get(0).getValue()).isEqualTo("🥇 Ann — 100 points\n🥇 Bob — 100 points");
+	}
+
+	@Test
+	void nobodyWinsWhenNobodyScored() {
+		GameView game = this.games.start(CHANNEL, ANN, 1);
+		RoundView round = this.games.nextRound(game.gameId());
+		this.games.service.answer(game.gameId(), 1, ANN, TestGames.wrongChoice(round));
+		this.games.endRound(game.gameId());
+		assertThat(last().embed().getDescription()).isEqualTo("Nobody scored, so nobody wins this time.");
+	}
+
+	@Test
+	void nobodyWinsWhenNobodyAnswered() {
+		GameView game = this.games.start(CHANNEL, ANN, 1);
+		this.games.nextRound(game.gameId());
+		this.games.endRound(game.gameId());
+		assertThat(last().embed().getDescription()).isEqualTo("Nobody answered, so nobody wins this time.");
+		assertThat(last().embed().getFields().get(0).getValue()).isEqualTo("Nobody has answered yet.");
+	}
+
+	@Test
+	void aGameNobodyPlaysAnyMoreEndsEarlySayingWhy() {
+		GameView game = this.games.start(CHANNEL, ANN, 5);
+		RoundView round = this.games.nextRound(game.gameId());
+		this.games.service.answer(game.gameId(), 1, ANN, TestGames.rightChoice(round));
+		for (int idle = 0; idle < 4; idle++) {
+			this.games.endRound(game.gameId());
+			if (this.games.events(GameEvent.GameEnded.class).isEmpty()) {
+				this.games.nextRound(game.gameId());
+			}
+		}
+		assertThat(last().embed().getDescription()).isEqualTo("Nobody answered several rounds in a row, so the game "
+				+ "ended after round 4 of 5.\n🏆 **Ann** wins with 100 points!");
+	}
+
+	@Test
+	void aStoppedGameSaysWhoStoppedItAndShowsTheScores() {
+		GameView game = this.games.start(CHANNEL, ANN, 3);
+		RoundView round = this.games.nextRound(game.gameId());
+		this.games.service.answer(game.gameId(), 1, BOB, TestGames.rightChoice(round));
+		assertThat(this.games.service.stop(CHANNEL, ANN, false)).isInstanceOf(StopOutcome.Stopped.class);
+
+		Sent stopped = last();
+		assertThat(stopped.embed().getTitle()).isEqualTo("⏹️ Game stopped");
+		assertThat(stopped.embed().getDescription()).isEqualTo("**Ann** stopped the game after round 1 of 3. The points "
+				+ "scored count in everyone's stats; nobody wins a stopped game.");
+		assertThat(stopped.embed().getFields().get(0).getValue()).isEqualTo("🥇 Bob — 100 points");
+		assertThat(this.renderer.roundsTracked()).isZero();
+	}
+
+	@Test
+	void aGameStoppedBeforeARestartNamesNobody() {
+		GameView game = this.games.start(CHANNEL, ANN, 3);
+		this.renderer.onEvent(new GameEvent.GameStopped(game, null, List.of()));
+		assertThat(last().embed().getDescription()).startsWith("The game was stopped before its first round.");
+	}
+
+	@Test
+	void aResumedGameSaysWhenItGoesOn() {
+		GameView game = this.games.start(CHANNEL, ANN, 3);
+		this.renderer.onEvent(new GameEvent.GameResumed(game, Duration.ofMinutes(2), TestGames.T0.plusSeconds(3)));
+		assertThat(last().content).isEqualTo("🔄 The bot restarted; this game resumes in 3 s.");
+		assertThat(last().embeds).isEmpty();
+	}
+
+	@Test
+	void webGamesAreNotShown() {
+		this.games.service.start("web-channel", null, new Player("web:ann", "ann"), new GameOptions(1, null, null));
+		GameView game = this.games.service.findByChannel("web-channel").orElseThrow();
+		this.games.nextRound(game.gameId());
+		this.games.endRound(game.gameId());
+		assertThat(this.discord.sent).isEmpty();
+	}
+
+	@Test
+	void aChannelTheBotCannotSeeGetsNothingAndTheGameGoesOn() {
+		this.channelVisible = false;
+		GameView game = this.games.start(CHANNEL, ANN, 1);
+		this.games.nextRound(game.gameId());
+		this.games.endRound(game.gameId());
+		assertThat(this.discord.sent).isEmpty();
+		assertThat(this.games.events(GameEvent.GameEnded.class)).hasSize(1);
+		assertThat(this.renderer.roundsTracked()).isZero();
+	}
+
+	@Test
+	void aRoundThatCouldNotBePostedIsNotEditedAndTheGameGoesOn() {
+		this.discord.failPostsIn(CHANNEL);
+		GameView game = this.games.start(CHANNEL, ANN, 2);
+		this.games.nextRound(game.gameId());
+		this.games.endRound(game.gameId());
+		assertThat(this.discord.inChannel(CHANNEL)).extracting((sent) -> sent.kind).containsExactly(Kind.SEND, Kind.SEND);
+		assertThat(this.games.nextRound(game.gameId()).number()).isEqualTo(2);
+	}
+
+	@Test
+	void noGameMessageMayPingAnybody() {
+		GameView game = this.games.start(CHANNEL, new Player("666", "@everyone"), 1);
+		RoundView round = this.games.nextRound(game.gameId());
+		this.games.service.answer(game.gameId(), 1, new Player("666", "@everyone"), TestGames.rightChoice(round));
+		this.games.endRound(game.gameId());
+		assertThat(this.discord.sent).isNotEmpty();
+		assertThat(this.discord.noMentionAllowedAnywhere()).as(this.discord.describe()).isTrue();
+		assertThat(this.discord.sent).allSatisfy((sent) -> assertThat(sent.text()).doesNotContain("@everyone")
+			.doesNotContain("@here"));
+		assertThat(last().embed().getDescription()).isEqualTo("🏆 **@\u200Beveryone** wins with 100 points!");
+	}
+
+	private Sent last() {
+		List<Sent> posted = this.discord.inChannel(CHANNEL);
+		return posted.get(posted.size() - 1);
+	}
+
+}
