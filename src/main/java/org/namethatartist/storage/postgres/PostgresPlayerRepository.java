@@ -13,8 +13,10 @@ import org.namethatartist.player.LeaderboardEntry;
 import org.namethatartist.player.LeaderboardSort;
 import org.namethatartist.player.PlayerRepository;
 import org.namethatartist.player.PlayerStats;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -77,9 +79,9 @@ public final class PostgresPlayerRepository implements PlayerRepository {
 				return global;
 			});
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | TransactionException ex) {
 			throw new StorageException("Could not record game " + result.gameId() + " for player " + result.userId()
-					+ "; nothing was recorded: " + ex.getMostSpecificCause().getMessage(), ex);
+					+ "; nothing was recorded: " + NestedExceptionUtils.getMostSpecificCause(ex).getMessage(), ex);
 		}
 	}
 
