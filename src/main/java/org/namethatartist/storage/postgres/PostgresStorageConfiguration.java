@@ -1,9 +1,12 @@
 package org.namethatartist.storage.postgres;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.namethatartist.InvalidConfigurationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.namethatartist.StorageException;
 import org.namethatartist.artwork.TokenCache;
 import org.namethatartist.game.GameStateRepository;
@@ -19,12 +22,15 @@ import org.springframework.core.env.Environment;
  * The postgres backend ({@code storage.backend: postgres}): a HikariCP pool on {@code spring.datasource.url},
  * {@code username} and {@code password}, migrated by Flyway at start-up, and the three repositories on
  * it. The application excludes Boot's own data source and Flyway auto-configuration, so the append-log
- * backend needs no database; a missing URL or a database that cannot be reached or migrated stops
+ * backend needs no database. With {@code storage.postgres.import-from}, an empty database is filled from
+ * that append-log data directory at start-up. A missing URL or a database that cannot be reached or migrated stops
  * start-up with one line.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(PostgresBackendCondition.class)
 class PostgresStorageConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(PostgresStorageConfiguration.class);
 
 	@Bean(destroyMethod = "close")
 	HikariDataSource dataSource(Environment environment) {
@@ -46,7 +52,23 @@ class PostgresStorageConfiguration {
 	}
 
 	@Bean
-	PostgresStorage postgresStorage(HikariDataSource dataSource) {
+	PostgresStorage postgresStorage(HikariDataSource dataSource, Environment environment) {
+		PostgresStorage storage = open(dataSource);
+		Binder.get(environment).bind("storage.postgres.import-from", Path.class).ifBound((dataDir) -> {
+			PostgresImport.Report report = PostgresImport.importIfEmpty(storage, dataDir);
+			if (report.imported()) {
+				logger.info("Imported {} into PostgreSQL: {} players, {} per-server entries, {} game states, {}", dataDir,
+						report.players(), report.guildPlayers(), report.gameStates(),
+						report.tokens() ? "the token cache" : "no token cache");
+			}
+			else {
+				logger.info("Not importing {}: the database has players already", dataDir);
+			}
+		});
+		return storage;
+	}
+
+	private static PostgresStorage open(HikariDataSource dataSource) {
 		try {
 			return PostgresStorage.open(dataSource);
 		}

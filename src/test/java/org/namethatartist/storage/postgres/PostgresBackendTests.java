@@ -2,6 +2,7 @@ package org.namethatartist.storage.postgres;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.namethatartist.NameThatArtistApplication;
 import org.namethatartist.player.GameResult;
 import org.namethatartist.player.PlayerRepository;
+import org.namethatartist.storage.appendlog.AppendLogStores;
+import org.namethatartist.storage.log.LogOptions;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.health.contributor.Health;
@@ -46,12 +49,30 @@ class PostgresBackendTests {
 		}
 	}
 
-	private ConfigurableApplicationContext start(String url) {
+	@Test
+	void startUpImportsAnAppendLogDataDirectoryIntoAnEmptyDatabaseOnce(@TempDir Path legacy) {
+		try (AppendLogStores stores = AppendLogStores.open(legacy, LogOptions.defaults())) {
+			stores.players().recordResult(new GameResult("g1", "u1", "Ann", "guild", 100, true, 2, 1, Instant.EPOCH));
+			stores.players().recordResult(new GameResult("g1", "u2", "Bob", "guild", 50, false, 1, 2, Instant.EPOCH));
+		}
+		String url = TestDatabases.newDatabaseUrl();
+		for (int start = 0; start < 2; start++) {
+			try (ConfigurableApplicationContext context = start(url, "--storage.postgres.import-from=" + legacy)) {
+				PlayerRepository players = context.getBean(PlayerRepository.class);
+				assertThat(players.count()).isEqualTo(2);
+				assertThat(players.find("guild", "u2").orElseThrow().totalScore()).isEqualTo(50);
+				assertThat(players.find("u1").orElseThrow().totalGames()).isEqualTo(1);
+			}
+		}
+	}
+
+	private ConfigurableApplicationContext start(String url, String... more) {
+		List<String> args = new ArrayList<>(List.of("--storage.backend=postgres", "--spring.datasource.url=" + url,
+				"--spring.datasource.username=postgres", "--storage.data-dir=" + this.dataDir, "--artwork.source=demo"));
+		args.addAll(List.of(more));
 		return new SpringApplicationBuilder(NameThatArtistApplication.class).web(WebApplicationType.NONE)
 			.properties(Map.of("spring.main.banner-mode", "off"))
-			.run(List.of("--storage.backend=postgres", "--spring.datasource.url=" + url,
-					"--spring.datasource.username=postgres", "--storage.data-dir=" + this.dataDir,
-					"--artwork.source=demo").toArray(String[]::new));
+			.run(args.toArray(String[]::new));
 	}
 
 }
