@@ -6,7 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Entry point: {@code java -jar target/name-that-artist.jar} from the repository root. */
-@SpringBootApplication
+// The data source and Flyway are built by the postgres backend's own configuration, only when it is
+// chosen; the default append-log backend starts without any database.
+@SpringBootApplication(excludeName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+		"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration" })
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class NameThatArtistApplication {

@@ -10,7 +10,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.DependsOn;
 
 /**
  * Wires the game: one scheduler on the system clock for every game, the service, and the resumption of
@@ -27,12 +26,7 @@ class GameConfiguration {
 		return new ExecutorGameScheduler(Clock.systemUTC(), TIMER_THREADS);
 	}
 
-	/**
-	 * Depends on the storage settings by bean name so that their one-line refusal of an unavailable backend
-	 * comes before this bean's want of a repository. Goes with the postgres backend's arrival.
-	 */
 	@Bean
-	@DependsOn("storage-org.namethatartist.storage.StorageProperties")
 	GameService gameService(GameProperties properties, ArtworkCatalog artworks, PlayerRepository players,
 			GameStateRepository states, ExecutorGameScheduler scheduler) {
 		return new GameService(properties, artworks, players, states, scheduler, new Random());

@@ -7,7 +7,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMin;
-import org.namethatartist.InvalidConfigurationException;
 import org.namethatartist.storage.log.FsyncPolicy;
 import org.namethatartist.storage.log.RecoveryMode;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * The {@code storage.*} settings; every key has its default here, so the application runs without any
  * {@code application.yml}. A bad value stops start-up with one line naming the key.
  *
- * @param backend where the data lives: the embedded append log, or (not in this version) PostgreSQL
+ * @param backend where the data lives: the embedded append log, or PostgreSQL (on {@code spring.datasource.*})
  * @param dataDir the append log's data directory, locked while the application runs
  * @param fsync when appended records are forced to the disk
  * @param recovery what start-up does with a bad record in the middle of a log
@@ -33,22 +32,13 @@ public record StorageProperties(@DefaultValue("append-log") @NotNull Backend bac
 		@DefaultValue @Valid Recovery recovery, @DefaultValue @Valid Snapshot snapshot,
 		@DefaultValue @Valid Compaction compaction) {
 
-	public StorageProperties {
-		// Checked here rather than in a postgres configuration so that the message comes first, whatever
-		// else would fail for want of repositories.
-		if (backend == Backend.POSTGRES) {
-			throw new InvalidConfigurationException("storage.backend", "postgres",
-					"the postgres backend is not available in this version; allowed: append-log");
-		}
-	}
-
 	/** The storage backends; the enum constant {@code APPEND_LOG} is written {@code append-log}. */
 	public enum Backend {
 
 		/** The embedded append log ({@code storage.appendlog}): one process, one data directory. */
 		APPEND_LOG,
 
-		/** PostgreSQL, for several bot processes sharing one database: planned, not implemented yet. */
+		/** PostgreSQL ({@code storage.postgres}), for several bot processes sharing one database. */
 		POSTGRES
 
 	}

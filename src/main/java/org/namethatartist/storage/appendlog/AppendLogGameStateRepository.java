@@ -2,6 +2,7 @@ package org.namethatartist.storage.appendlog;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import org.namethatartist.game.GameSnapshot;
 import org.namethatartist.game.GameStateRepository;
@@ -60,6 +61,11 @@ public final class AppendLogGameStateRepository implements GameStateRepository {
 		finally {
 			lock.unlock();
 		}
+	}
+
+	/** Every state as stored, recognised or not, for an import elsewhere. */
+	void forEachJson(BiConsumer<String, JsonNode> action) {
+		this.table.forEachEntry(action);
 	}
 
 	@Override

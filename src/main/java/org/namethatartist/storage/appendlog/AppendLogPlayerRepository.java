@@ -3,6 +3,7 @@ package org.namethatartist.storage.appendlog;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 
 import org.namethatartist.player.GameResult;
 import org.namethatartist.player.LeaderboardEntry;
@@ -83,6 +84,12 @@ public final class AppendLogPlayerRepository implements PlayerRepository {
 			return List.of();
 		}
 		return (guildId == null) ? this.playerTable.top(sort, limit, null) : this.guildTable.top(sort, limit, guildId);
+	}
+
+	/** Every player's global stats (guild null), then every per-server entry, for an import elsewhere. */
+	void forEach(BiConsumer<String, PlayerStats> byGuild) {
+		this.playerTable.forEachEntry((userId, stats) -> byGuild.accept(null, stats));
+		this.guildTable.forEachEntry((key, stats) -> byGuild.accept(key.substring(0, key.indexOf(':')), stats));
 	}
 
 	@Override

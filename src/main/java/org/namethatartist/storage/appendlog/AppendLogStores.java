@@ -3,6 +3,7 @@ package org.namethatartist.storage.appendlog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import org.namethatartist.game.GameStateRepository;
 import org.namethatartist.artwork.TokenCache;
@@ -110,6 +111,19 @@ public final class AppendLogStores implements AutoCloseable {
 
 	public TokenCache tokens() {
 		return this.tokens;
+	}
+
+	/**
+	 * Every player's stats, as (guild id, stats): first the global entries (guild id null), then the
+	 * per-server ones; for an import into another backend.
+	 */
+	public void forEachPlayer(BiConsumer<String, PlayerStats> action) {
+		this.players.forEach(action);
+	}
+
+	/** Every game state's JSON by channel id, recognised or not; for an import into another backend. */
+	public void forEachGameState(BiConsumer<String, JsonNode> action) {
+		this.gameStates.forEachJson(action);
 	}
 
 	/** Every store's log, for health, compaction and the {@code storage} endpoint. */

@@ -25,15 +25,15 @@ import tools.jackson.databind.node.ObjectNode;
  * under {@code nta}, versioned by {@code nta.schema}. A state without {@code nta}, or of another
  * schema, is not ours to resume.
  */
-final class GameSnapshotJson {
+public final class GameSnapshotJson {
 
 	private final ObjectMapper mapper;
 
-	GameSnapshotJson(ObjectMapper mapper) {
+	public GameSnapshotJson(ObjectMapper mapper) {
 		this.mapper = mapper;
 	}
 
-	JsonNode toJson(GameSnapshot game) {
+	public JsonNode toJson(GameSnapshot game) {
 		ObjectNode root = this.mapper.createObjectNode();
 		root.put("round", game.round());
 		root.put("totalRounds", game.rounds());
@@ -82,7 +82,7 @@ final class GameSnapshotJson {
 		return root;
 	}
 
-	StoredGame fromJson(String channelId, JsonNode root) {
+	public StoredGame fromJson(String channelId, JsonNode root) {
 		JsonNode nta = root.get("nta");
 		if (nta == null || !nta.isObject()) {
 			return unrecognised(channelId, root, "no 'nta' member: written by the original bot or by hand");

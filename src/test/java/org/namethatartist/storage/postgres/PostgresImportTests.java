@@ -1,0 +1,117 @@
+package org.namethatartist.storage.postgres;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.namethatartist.game.StoredGame;
+import org.namethatartist.player.GameHistoryEntry;
+import org.namethatartist.player.GameResult;
+import org.namethatartist.player.PlayerStats;
+import org.namethatartist.storage.appendlog.AppendLogStores;
+import org.namethatartist.storage.log.LogOptions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The legacy fixture (a data directory written by the original bot) imports exactly: every player and
+ * per-server entry as the append log reads them, the game states untouched, the token document; twice
+ * imports once.
+ */
+class PostgresImportTests {
+
+	private final ObjectMapper mapper = JsonMapper.builder().build();
+
+	private final HikariDataSource pool = TestDatabases.newDatabase(4);
+
+	@TempDir
+	Path dataDir;
+
+	private Path fixture;
+
+	@BeforeEach
+	void copyFixture() throws IOException, URISyntaxException {
+		this.fixture = Path.of(getClass().getResource("/legacy-data").toURI());
+		Path from = this.fixture.resolve("data");
+		try (Stream<Path> paths = Files.walk(from)) {
+			for (Path source : paths.toList()) {
+				Path target = this.dataDir.resolve(from.relativize(source).toString());
+				if (Files.isDirectory(source)) {
+					Files.createDirectories(target);
+				}
+				else {
+					Files.copy(source, target);
+					target.toFile().setWritable(true);
+				}
+			}
+		}
+	}
+
+	@AfterEach
+	void close() {
+		this.pool.close();
+	}
+
+	@Test
+	void theLegacyFixtureImportsExactlyAndOnlyOnce() throws IOException {
+		PostgresStorage storage = PostgresStorage.open(this.pool);
+		PostgresImport.Report report = PostgresImport.importIfEmpty(storage, this.dataDir);
+		assertThat(report.imported()).isTrue();
+		assertThat(report.tokens()).isTrue();
+		JsonNode expectedPlayers = this.mapper.readTree(this.fixture.resolve("expected-players.json").toFile());
+		assertThat(storage.players().count()).isEqualTo(expectedPlayers.size()).isEqualTo(report.players());
+		Map<String, PlayerStats> guildEntries = new LinkedHashMap<>();
+		try (AppendLogStores stores = AppendLogStores.open(this.dataDir, LogOptions.defaults())) {
+			stores.forEachPlayer((guildId, stats) -> {
+				if (guildId == null) {
+					assertThat(storage.players().find(stats.userId())).as(stats.userId()).contains(stats);
+				}
+				else {
+					guildEntries.put(guildId + ":" + stats.userId(), stats);
+					assertThat(storage.players().find(guildId, stats.userId())).as(guildId + ":" + stats.userId())
+						.contains(stats);
+				}
+			});
+		}
+		assertThat(report.guildPlayers()).isEqualTo(guildEntries.size());
+		Map<String, Object> states = new LinkedHashMap<>();
+		for (StoredGame game : storage.gameStates().findAll()) {
+			assertThat(game).isInstanceOf(StoredGame.Unrecognised.class);
+			states.put(game.channelId(), ((StoredGame.Unrecognised) game).content());
+		}
+		assertThat((JsonNode) this.mapper.valueToTree(states))
+			.isEqualTo(this.mapper.readTree(this.fixture.resolve("expected-game-states.json").toFile()));
+		assertThat((JsonNode) this.mapper.valueToTree(storage.tokens().load().orElseThrow()))
+			.isEqualTo(this.mapper.readTree(this.fixture.resolve("expected-tokens.json").toFile()));
+
+		// A game already in a history is not counted again after the move.
+		PlayerStats someone = storage.players().find(expectedPlayers.properties().iterator().next().getKey()).orElseThrow();
+		GameHistoryEntry counted = someone.gamesHistory().stream()
+			.filter((game) -> game.gameId() != null)
+			.findFirst()
+			.orElse(null);
+		if (counted != null) {
+			assertThat(storage.players()
+				.recordResult(new GameResult(counted.gameId(), someone.userId(), "x", null, 999, true, 1, 0, Instant.EPOCH)))
+				.isEqualTo(someone);
+		}
+
+		PostgresImport.Report again = PostgresImport.importIfEmpty(PostgresStorage.open(this.pool), this.dataDir);
+		assertThat(again.imported()).isFalse();
+		assertThat(storage.players().count()).isEqualTo(expectedPlayers.size());
+	}
+
+}
