@@ -28,6 +28,7 @@ import org.namethatartist.game.GameSnapshot;
 import org.namethatartist.game.GameStateRepository;
 import org.namethatartist.game.GameView;
 import org.namethatartist.game.IntRange;
+import org.namethatartist.game.ManualScheduler;
 import org.namethatartist.game.Player;
 import org.namethatartist.game.RoundView;
 import org.namethatartist.game.StartOutcome;
@@ -55,7 +56,7 @@ final class TestGames implements AutoCloseable {
 			new GameProperties.Limits(new IntRange(1, 50), DurationRange.valueOf("10s..60s"),
 					DurationRange.valueOf("5s..60s")));
 
-	final StepScheduler scheduler = new StepScheduler(T0);
+	final ManualScheduler scheduler = new ManualScheduler(T0);
 
 	final ArtworkCatalog artworks = new ArtworkCatalog(catalog());
 

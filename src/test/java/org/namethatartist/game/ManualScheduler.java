@@ -6,9 +6,10 @@ import java.util.PriorityQueue;
 
 /**
  * A {@link GameScheduler} whose time moves only when a test says so: {@link #advance} runs the due tasks
- * in time order on the calling thread, so rounds of 15 s take microseconds.
+ * in time order on the calling thread, so rounds of 15 s take microseconds. Shared by the game's and
+ * the adapters' tests.
  */
-final class ManualScheduler implements GameScheduler {
+public final class ManualScheduler implements GameScheduler {
 
 	private final PriorityQueue<Task> queue = new PriorityQueue<>();
 
@@ -16,7 +17,7 @@ final class ManualScheduler implements GameScheduler {
 
 	private long sequence;
 
-	ManualScheduler(Instant start) {
+	public ManualScheduler(Instant start) {
 		this.now = start;
 	}
 
@@ -33,7 +34,7 @@ final class ManualScheduler implements GameScheduler {
 	}
 
 	/** Moves time forward by {@code step}, running each task when its time comes. */
-	void advance(Duration step) {
+	public void advance(Duration step) {
 		Instant target;
 		synchronized (this) {
 			target = this.now.plus(step);
@@ -58,7 +59,7 @@ final class ManualScheduler implements GameScheduler {
 	}
 
 	/** Tasks waiting, cancelled ones excluded. */
-	synchronized long pending() {
+	public synchronized long pending() {
 		return this.queue.stream().filter((task) -> !task.cancelled).count();
 	}
 
