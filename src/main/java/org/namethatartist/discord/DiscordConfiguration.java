@@ -11,6 +11,7 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import org.namethatartist.artwork.ArtworkCatalog;
+import org.namethatartist.game.GameOwnership;
 import org.namethatartist.game.GameService;
 import org.namethatartist.player.PlayerRepository;
 import org.slf4j.Logger;
@@ -43,6 +44,12 @@ class DiscordConfiguration {
 				new HelpCommand(artworks, games.properties()), new PingCommand(System::nanoTime),
 				new PrecacheCommand(artworks, PrecacheCommand.paced(PrecacheCommand.PACE)));
 		return new DiscordRouter(commands, new AnswerButton(games), cooldowns, properties.guildId());
+	}
+
+	/** With the shards split over processes, the saved games this one resumes. */
+	@Bean
+	GameOwnership shardOwnership(DiscordProperties properties) {
+		return ShardOwnership.of(properties.shards());
 	}
 
 	@Bean

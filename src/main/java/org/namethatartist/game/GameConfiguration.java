@@ -40,11 +40,12 @@ class GameConfiguration {
 	/**
 	 * When the context starts, after every singleton exists: subscribes every {@link GameListener} bean
 	 * (the adapters), then resumes saved games, so no adapter misses a resumed game. At shutdown it stops
-	 * the game timers before the stores close; games stay saved and resume next time.
+	 * the game timers before the stores close; games stay saved and resume next time. A
+	 * {@link GameOwnership} bean, when an adapter provides one, limits which saved games this process takes.
 	 */
 	@Bean
 	SmartLifecycle savedGamesResumer(GameService games, ExecutorGameScheduler scheduler,
-			ObjectProvider<GameListener> listeners) {
+			ObjectProvider<GameListener> listeners, ObjectProvider<GameOwnership> ownership) {
 		return new SmartLifecycle() {
 
 			private volatile boolean running;
@@ -53,7 +54,7 @@ class GameConfiguration {
 			public void start() {
 				this.running = true;
 				listeners.orderedStream().forEach(games::addListener);
-				games.resumeSavedGames();
+				games.resumeSavedGames(ownership.getIfAvailable(() -> GameOwnership.EVERY_GAME));
 			}
 
 			@Override

@@ -305,16 +305,28 @@ public class GameService {
 	 * adapters have subscribed.
 	 */
 	public void resumeSavedGames() {
+		resumeSavedGames(GameOwnership.EVERY_GAME);
+	}
+
+	/**
+	 * As {@link #resumeSavedGames()}, for the saved games this process owns only; the others (games of
+	 * another process's shards on a shared database) are left as they are.
+	 */
+	public void resumeSavedGames(GameOwnership ownership) {
 		Instant now = this.scheduler.now();
 		int resumed = 0;
 		int ended = 0;
+		int others = 0;
 		for (StoredGame stored : this.states.findAll()) {
 			if (stored instanceof StoredGame.Unrecognised foreign) {
 				this.foreignStates.add(foreign.channelId());
 				logger.warn("Game state of channel {} left as it is: {}", foreign.channelId(), foreign.reason());
 			}
 			else if (stored instanceof StoredGame.Resumable saved && !this.byChannel.containsKey(saved.channelId())) {
-				if (resume(saved.snapshot(), now)) {
+				if (!ownership.owns(saved.snapshot())) {
+					others++;
+				}
+				else if (resume(saved.snapshot(), now)) {
 					resumed++;
 				}
 				else {
@@ -325,6 +337,9 @@ public class GameService {
 		if (resumed + ended > 0) {
 			logger.info("Games found from the previous run: {} resumed, {} ended with their scores so far", resumed,
 					ended);
+		}
+		if (others > 0) {
+			logger.info("{} saved games belong to other processes' shards; left to them", others);
 		}
 	}
 

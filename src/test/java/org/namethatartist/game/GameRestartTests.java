@@ -175,6 +175,27 @@ class GameRestartTests {
 	}
 
 	@Test
+	void shouldResumeOnlyTheGamesThisProcessOwnsAndLeaveTheOthersSaved() {
+		GameOptions options = new GameOptions(3, Duration.ofSeconds(15), Duration.ofSeconds(5));
+		GameView ours = ((StartOutcome.Started) this.games.service.start("c-ours", "guild-ours", ANN, options)).game();
+		GameView theirs = ((StartOutcome.Started) this.games.service.start("c-theirs", "guild-theirs", BOB, options))
+			.game();
+		this.games.nextRound(ours.gameId());
+		GameSnapshot theirsBefore = ((StoredGame.Resumable) this.games.stores.gameStates().find("c-theirs").orElseThrow())
+			.snapshot();
+		this.games.events.clear();
+
+		this.games.restart(Duration.ofMinutes(1), (saved) -> "guild-ours".equals(saved.guildId()));
+		this.games.scheduler.advance(Duration.ofMinutes(5));
+
+		assertThat(this.games.events(GameEvent.GameResumed.class)).extracting((event) -> event.game().gameId())
+			.containsExactly(ours.gameId());
+		assertThat(this.games.service.find(theirs.gameId())).isEmpty();
+		assertThat(this.games.stores.gameStates().find("c-theirs")).contains(new StoredGame.Resumable(theirsBefore));
+		assertThat(this.games.stores.players().find(BOB.id())).isEmpty();
+	}
+
+	@Test
 	void shouldLeaveGameStatesOfOtherVersionsAlone() throws IOException {
 		this.games.stores.close();
 		// A state the original bot wrote, from before logs: no 'nta' member.

@@ -77,11 +77,16 @@ final class GameTestSupport implements AutoCloseable {
 	 * are opened again and a fresh service resumes what they hold.
 	 */
 	void restart(Duration away) {
+		restart(away, GameOwnership.EVERY_GAME);
+	}
+
+	/** As {@link #restart(Duration)}, for a process that owns only some of the saved games. */
+	void restart(Duration away, GameOwnership ownership) {
 		this.scheduler = new ManualScheduler(this.scheduler.now().plus(away));
 		this.stores.close();
 		this.stores = AppendLogStores.open(this.dataDir, LogOptions.defaults().withFsync(FsyncPolicy.ALWAYS));
 		this.service = newService(this.stores.players(), this.stores.gameStates());
-		this.service.resumeSavedGames();
+		this.service.resumeSavedGames(ownership);
 	}
 
 	GameView start(String channel, Player starter, Integer rounds, Duration roundTime) {
