@@ -162,8 +162,8 @@ public class GameService {
 			catch (StorageException ex) {
 				this.byChannel.remove(channelId, game);
 				logger.warn("Could not start a game in channel {}: {}", channelId, ex.getMessage());
-				return new StartOutcome.Unavailable("The game could not be saved, so it did not start: "
-						+ ex.getMessage());
+				return new StartOutcome.Unavailable("The game could not be saved, so it did not start (a storage "
+						+ "error, logged for the bot's admins). Try again in a minute.");
 			}
 			this.foreignStates.remove(channelId);
 			this.byId.put(game.gameId(), game);
@@ -224,8 +224,8 @@ public class GameService {
 			}
 			catch (StorageException ex) {
 				logger.warn("An answer in game {} could not be saved: {}", gameId, ex.getMessage());
-				return new AnswerOutcome.Unavailable("Your answer could not be saved, so it does not count: "
-						+ ex.getMessage());
+				return new AnswerOutcome.Unavailable("Your answer could not be saved, so it does not count (a "
+						+ "storage error, logged for the bot's admins).");
 			}
 			game.state = next;
 			return correct ? new AnswerOutcome.Correct(asked, points, after.score())
@@ -270,7 +270,8 @@ public class GameService {
 			catch (RuntimeException ex) {
 				logger.warn("Stopping game {} in channel {} failed: {}", game.gameId(), channelId, ex.getMessage());
 				retryLater(game, now);
-				return new StopOutcome.Unavailable("The game could not be stopped now: " + ex.getMessage());
+				return new StopOutcome.Unavailable("The game could not be stopped now (a storage error, logged for "
+						+ "the bot's admins). It stops once storage works again.");
 			}
 		}
 		finally {

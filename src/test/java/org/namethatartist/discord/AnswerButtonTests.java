@@ -112,7 +112,8 @@ class AnswerButtonTests {
 		RoundView round = this.games.nextRound(this.game.gameId());
 		this.games.states.broken = true;
 		assertThat(click(1, TestGames.rightChoice(round), "Ann"))
-			.isEqualTo("⚠️ Your answer could not be saved, so it does not count: No space left on device");
+			.isEqualTo("⚠️ Your answer could not be saved, so it does not count (a storage error, logged for the "
+					+ "bot's admins).");
 		this.games.states.broken = false;
 		assertThat(click(1, TestGames.rightChoice(round), "Ann")).startsWith("✅ Right!");
 	}

@@ -276,7 +276,10 @@ class GameServiceTests {
 		this.games.nextRound(game.gameId());
 		AnswerOutcome outcome = this.games.service.answer(game.gameId(), 1, ANN, 1);
 		assertThat(outcome).isInstanceOf(AnswerOutcome.Unavailable.class);
-		assertThat(((AnswerOutcome.Unavailable) outcome).reason()).contains("disk full");
+		// The player is told it did not count; the storage's own message goes to the log, not to players.
+		assertThat(((AnswerOutcome.Unavailable) outcome).reason())
+			.startsWith("Your answer could not be saved, so it does not count")
+			.doesNotContain("disk full");
 		assertThat(this.games.service.find(game.gameId()).orElseThrow().scores()).isEmpty();
 		// The disk is back: the same player may answer now.
 		assertThat(this.games.service.answer(game.gameId(), 1, ANN, 1)).isNotInstanceOf(AnswerOutcome.Unavailable.class);
