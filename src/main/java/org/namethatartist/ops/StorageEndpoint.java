@@ -8,35 +8,51 @@ import org.namethatartist.storage.appendlog.AppendLogStores;
 import org.namethatartist.storage.log.AppendLog;
 import org.namethatartist.storage.log.CompactionReport;
 import org.namethatartist.storage.log.LogStatus;
+import org.namethatartist.storage.postgres.PostgresStorage;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /actuator/storage}: reading gives every store's status (size, records, last recovery, last
- * compaction, backups, last errors); writing compacts all stores now, or the one named by {@code store}.
+ * {@code /actuator/storage}, for whichever backend runs. On the append log, reading gives every store's
+ * status (size, records, last recovery, last compaction, backups, last errors) and writing compacts all
+ * stores now, or the one named by {@code store}. On PostgreSQL, reading gives the database, the schema
+ * version, exact row counts and the pool (503 while the database does not answer); there is nothing to
+ * compact, which a write answers with 400.
  */
 @Component
 @Endpoint(id = "storage")
-@ConditionalOnProperty(prefix = "storage", name = "backend", havingValue = "append-log", matchIfMissing = true)
 class StorageEndpoint {
 
-	private final AppendLogStores stores;
+	private final @Nullable AppendLogStores stores;
 
-	StorageEndpoint(AppendLogStores stores) {
-		this.stores = stores;
+	private final @Nullable PostgresStorage postgres;
+
+	StorageEndpoint(ObjectProvider<AppendLogStores> stores, ObjectProvider<PostgresStorage> postgres) {
+		this.stores = stores.getIfAvailable();
+		this.postgres = postgres.getIfAvailable();
 	}
 
 	@ReadOperation
-	public StorageStatus status() {
-		List<LogStatus> statuses = new ArrayList<>();
-		for (AppendLog<?> appendLog : this.stores.logs()) {
-			statuses.add(appendLog.status());
+	public WebEndpointResponse<Object> status() {
+		if (this.postgres != null) {
+			try {
+				return new WebEndpointResponse<>(this.postgres.status());
+			}
+			catch (RuntimeException ex) {
+				return new WebEndpointResponse<>(new Error("PostgreSQL does not answer: " + PostgresStorage.firstLine(ex)),
+						WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
+			}
 		}
-		return new StorageStatus(this.stores.dataDir().toString(), statuses);
+		AppendLogStores appendLog = appendLog();
+		List<LogStatus> statuses = new ArrayList<>();
+		for (AppendLog<?> log : appendLog.logs()) {
+			statuses.add(log.status());
+		}
+		return new WebEndpointResponse<>(new StorageStatus("append-log", appendLog.dataDir().toString(), statuses));
 	}
 
 	/**
@@ -45,6 +61,10 @@ class StorageEndpoint {
 	 */
 	@WriteOperation
 	public WebEndpointResponse<Object> compact(@Nullable String store) {
+		if (this.postgres != null) {
+			return new WebEndpointResponse<>(new Error("Nothing to compact: the backend is PostgreSQL, "
+					+ "which reclaims space itself (autovacuum)"), WebEndpointResponse.STATUS_BAD_REQUEST);
+		}
 		List<AppendLog<?>> selected = selected(store);
 		if (selected.isEmpty()) {
 			return new WebEndpointResponse<>(new Error("Unknown store '" + store + "'; stores: "
@@ -57,19 +77,26 @@ class StorageEndpoint {
 		return new WebEndpointResponse<>(reports);
 	}
 
+	private AppendLogStores appendLog() {
+		if (this.stores == null) {
+			throw new IllegalStateException("no storage backend is configured");
+		}
+		return this.stores;
+	}
+
 	private List<AppendLog<?>> selected(@Nullable String store) {
 		if (store == null || store.isBlank()) {
-			return this.stores.logs();
+			return appendLog().logs();
 		}
-		return this.stores.logs().stream().filter((appendLog) -> appendLog.store().equals(store)).toList();
+		return appendLog().logs().stream().filter((log) -> log.store().equals(store)).toList();
 	}
 
 	private List<String> storeNames() {
-		return this.stores.logs().stream().map(AppendLog::store).toList();
+		return appendLog().logs().stream().map(AppendLog::store).toList();
 	}
 
-	/** What the read operation answers. */
-	public record StorageStatus(String dataDir, List<LogStatus> stores) {
+	/** What the read operation answers on the append log. */
+	public record StorageStatus(String backend, String dataDir, List<LogStatus> stores) {
 	}
 
 	/** What a refused request answers. */

@@ -1,9 +1,13 @@
 package org.namethatartist.storage.postgres;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
 import org.namethatartist.storage.appendlog.GameSnapshotJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -52,15 +56,76 @@ public final class PostgresStorage {
 		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
 	}
 
-	/** The schema version Flyway applied last, or null before any migration. */
+	/**
+	 * The schema version Flyway applied last, or null before any migration; read from Flyway's history
+	 * table, so a health check neither logs nor scans the migrations.
+	 */
 	public String schemaVersion() {
-		MigrationInfo current = Flyway.configure()
-			.dataSource(this.dataSource)
-			.locations("classpath:db/migration")
-			.load()
-			.info()
-			.current();
-		return (current != null) ? current.getVersion().getVersion() : null;
+		return this.jdbc
+			.sql("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL "
+					+ "ORDER BY installed_rank DESC LIMIT 1")
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	/** The deepest cause's message, first line only: what the driver said, without Spring's wrapping. */
+	public static String firstLine(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+		int end = message.indexOf('\n');
+		return (end < 0) ? message : message.substring(0, end);
+	}
+
+	/** A JDBC URL as logs and endpoints show it: a password written into it is hidden. */
+	static String displayUrl(String url) {
+		return (url != null) ? url.replaceAll("(?i)([?&;]password=)[^&;]*", "$1(hidden)") : null;
+	}
+
+	/** The tables {@link #status()} counts, in the order it shows them. */
+	static final String[] TABLES = { "players", "guild_players", "results", "game_state", "tokens" };
+
+	/**
+	 * What the database holds now: the server, the schema version, exact row counts and the pool. Throws
+	 * when the database does not answer (within the pool's connection timeout).
+	 */
+	public Status status() {
+		String database = this.jdbc.sql("SELECT current_database()").query(String.class).single();
+		String server = this.jdbc.sql("SHOW server_version").query(String.class).single();
+		Map<String, Long> rows = new LinkedHashMap<>();
+		for (String table : TABLES) {
+			rows.put(table, this.jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
+		}
+		Pool pool = null;
+		String url = null;
+		if (this.dataSource instanceof HikariDataSource hikari) {
+			url = displayUrl(hikari.getJdbcUrl());
+			HikariPoolMXBean bean = hikari.getHikariPoolMXBean();
+			if (bean != null) {
+				pool = new Pool(hikari.getMaximumPoolSize(), bean.getActiveConnections(), bean.getIdleConnections(),
+						bean.getThreadsAwaitingConnection());
+			}
+		}
+		return new Status("postgres", url, database, server, schemaVersion(), rows, pool);
+	}
+
+	/**
+	 * The {@code storage} endpoint's and health's view of the database.
+	 *
+	 * @param url the JDBC URL, any password in it hidden
+	 * @param schemaVersion the Flyway version applied last
+	 * @param rows exact row counts per table
+	 * @param pool the connection pool, when it is HikariCP
+	 */
+	public record Status(String backend, String url, String database, String serverVersion, String schemaVersion,
+			Map<String, Long> rows, Pool pool) {
+	}
+
+	/** The connection pool: its size, connections in use and idle, and threads waiting for one. */
+	public record Pool(int maximum, int active, int idle, int waiting) {
 	}
 
 	public PostgresPlayerRepository players() {

@@ -32,6 +32,8 @@ class PostgresStorageConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(PostgresStorageConfiguration.class);
 
+	static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+
 	@Bean(destroyMethod = "close")
 	HikariDataSource dataSource(Environment environment) {
 		Binder binder = Binder.get(environment);
@@ -46,8 +48,10 @@ class PostgresStorageConfiguration {
 		binder.bind("spring.datasource.username", String.class).ifBound(pool::setUsername);
 		binder.bind("spring.datasource.password", String.class).ifBound(pool::setPassword);
 		binder.bind("spring.datasource.hikari.maximum-pool-size", Integer.class).ifBound(pool::setMaximumPoolSize);
-		binder.bind("spring.datasource.hikari.connection-timeout", Duration.class)
-			.ifBound((timeout) -> pool.setConnectionTimeout(timeout.toMillis()));
+		// Hikari waits 30 s by default; a game's write, or a health probe, should learn sooner that the database is away.
+		pool.setConnectionTimeout(binder.bind("spring.datasource.hikari.connection-timeout", Duration.class)
+			.orElse(DEFAULT_CONNECTION_TIMEOUT)
+			.toMillis());
 		return pool;
 	}
 
@@ -73,21 +77,9 @@ class PostgresStorageConfiguration {
 			return PostgresStorage.open(dataSource);
 		}
 		catch (RuntimeException ex) {
-			Throwable cause = ex;
-			while (cause.getCause() != null && cause.getCause() != cause) {
-				cause = cause.getCause();
-			}
-			throw new StorageException("PostgreSQL at " + dataSource.getJdbcUrl() + " could not be opened: "
-					+ firstLine(cause.getMessage()), ex);
+			throw new StorageException("PostgreSQL at " + PostgresStorage.displayUrl(dataSource.getJdbcUrl())
+					+ " could not be opened: " + PostgresStorage.firstLine(ex), ex);
 		}
-	}
-
-	private static String firstLine(String message) {
-		if (message == null) {
-			return "no message";
-		}
-		int end = message.indexOf('\n');
-		return (end < 0) ? message : message.substring(0, end);
 	}
 
 	@Bean

@@ -73,6 +73,33 @@ final class TestDatabases {
 		return pool;
 	}
 
+	/**
+	 * The database of {@code url} "goes away": it refuses new connections and the open ones are closed, as
+	 * when its server stops, while the other tests' databases carry on.
+	 */
+	static void refuseConnections(String url) {
+		String name = databaseName(url);
+		JdbcClient admin = JdbcClient.create(server().getPostgresDatabase());
+		admin.sql("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false").update();
+		admin.sql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = ?")
+			.param(name)
+			.query(Long.class)
+			.single();
+	}
+
+	/** The database of {@code url} is back. */
+	static void allowConnections(String url) {
+		JdbcClient.create(server().getPostgresDatabase())
+			.sql("ALTER DATABASE " + databaseName(url) + " ALLOW_CONNECTIONS true")
+			.update();
+	}
+
+	static String databaseName(String url) {
+		String path = url.substring(url.indexOf('/', "jdbc:postgresql://".length()) + 1);
+		int query = path.indexOf('?');
+		return (query < 0) ? path : path.substring(0, query);
+	}
+
 	static void close(DataSource dataSource) {
 		if (dataSource instanceof HikariDataSource pool) {
 			pool.close();

@@ -8,27 +8,40 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import java.nio.file.Path;
+import java.util.Map;
+
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.namethatartist.NameThatArtistApplication;
 import org.namethatartist.player.GameResult;
 import org.namethatartist.player.PlayerRepository;
 import org.namethatartist.player.PlayerStats;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two "processes" (two repositories, each on its own connection pool) on one database record results for
- * the same players at once, some of them twice (a game's end replayed by the other process): the totals
- * are exact.
+ * Two bot processes on one database (two whole applications, each with its own connection pool and
+ * Flyway run) record results for the same players at once, each game's results twice (a game's end
+ * replayed by the other process): the totals are exact.
  */
 class TwoProcessesTests {
 
+	@TempDir
+	Path dataDirs;
+
 	@Test
-	void twoPoolsOnOneDatabaseNeverLoseOrDoubleAnUpdate() throws Exception {
+	void twoApplicationsOnOneDatabaseNeverLoseOrDoubleAnUpdate() throws Exception {
 		String url = TestDatabases.newDatabaseUrl();
-		try (HikariDataSource first = TestDatabases.pool(url, 8); HikariDataSource second = TestDatabases.pool(url, 8)) {
-			List<PlayerRepository> processes = List.of(PostgresStorage.open(first).players(),
-					PostgresStorage.open(second).players());
+		try (ConfigurableApplicationContext first = start(url, "first");
+				ConfigurableApplicationContext second = start(url, "second")) {
+			List<PlayerRepository> processes = List.of(first.getBean(PlayerRepository.class),
+					second.getBean(PlayerRepository.class));
+			assertThat(first.getBean(HikariDataSource.class)).isNotSameAs(second.getBean(HikariDataSource.class));
 			int games = 400;
 			ExecutorService threads = Executors.newFixedThreadPool(16);
 			try {
@@ -36,10 +49,10 @@ class TwoProcessesTests {
 				for (int t = 0; t < 16; t++) {
 					int thread = t;
 					done.add(threads.submit(() -> {
-						// Each game is recorded by both processes; threads split the games between them.
+						// Threads 0-7 are the first process, 8-15 the second; thread t and t + 8 record the same games.
 						for (int game = thread; game < games; game += 8) {
 							for (int p = 0; p < 5; p++) {
-								processes.get(thread % 2)
+								processes.get(thread / 8)
 									.recordResult(new GameResult("game-" + game, "p" + p, "P" + p, "guild-" + (game % 2),
 											7, p == 0, 1, 2, Instant.EPOCH));
 							}
@@ -65,6 +78,14 @@ class TwoProcessesTests {
 				}
 			}
 		}
+	}
+
+	private ConfigurableApplicationContext start(String url, String name) {
+		return new SpringApplicationBuilder(NameThatArtistApplication.class).web(WebApplicationType.NONE)
+			.properties(Map.of("spring.main.banner-mode", "off"))
+			.run("--storage.backend=postgres", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+					"--spring.datasource.hikari.maximum-pool-size=8", "--storage.data-dir=" + this.dataDirs.resolve(name),
+					"--artwork.source=demo");
 	}
 
 }
