@@ -18,6 +18,7 @@ import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import org.namethatartist.game.ResumeGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -35,7 +36,7 @@ import org.springframework.context.SmartLifecycle;
  * Starts before saved games resume and stops after the game timers, so that messages of rounds that end
  * during a shutdown still go out.
  */
-final class DiscordConnection implements SmartLifecycle, GameChannels {
+final class DiscordConnection implements SmartLifecycle, GameChannels, ResumeGate {
 
 	private static final Logger logger = LoggerFactory.getLogger(DiscordConnection.class);
 
@@ -220,6 +221,23 @@ final class DiscordConnection implements SmartLifecycle, GameChannels {
 		ShardManager manager = this.shardManager;
 		return (manager != null) ? Optional.ofNullable(manager.getChannelById(GuildMessageChannel.class, channelId))
 				: Optional.empty();
+	}
+
+	/**
+	 * Saved games resume once every shard is connected, or once the login has failed (a refused token, or
+	 * a retry pending: the games then play on without Discord rather than wait), or after {@code max}.
+	 */
+	@Override
+	public void awaitReady(Duration max) throws InterruptedException {
+		long deadline = System.nanoTime() + max.toNanos();
+		while (this.state != State.STOPPED && warmingUp() && System.nanoTime() < deadline) {
+			if (this.firstAttempt.getCount() > 0) {
+				this.firstAttempt.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			}
+			else {
+				Thread.sleep(200);
+			}
+		}
 	}
 
 	/** Waits while the shards are still coming up after start-up; whether it waited at all. */

@@ -1,6 +1,8 @@
 package org.namethatartist.game;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +19,9 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class GameConfiguration {
+
+	/** The longest saved games wait at start-up for the adapters to be ready. */
+	static final Duration RESUME_WAIT = Duration.ofSeconds(60);
 
 	/** Timer threads: transitions of different games overlap while each waits for its fsync. */
 	private static final int TIMER_THREADS = 4;
@@ -39,28 +44,62 @@ class GameConfiguration {
 
 	/**
 	 * When the context starts, after every singleton exists: subscribes every {@link GameListener} bean
-	 * (the adapters), then resumes saved games, so no adapter misses a resumed game. At shutdown it stops
-	 * the game timers before the stores close; games stay saved and resume next time. A
-	 * {@link GameOwnership} bean, when an adapter provides one, limits which saved games this process takes.
+	 * (the adapters), then resumes saved games, so no adapter misses a resumed game. With
+	 * {@link ResumeGate} beans, it resumes on a thread of its own once they are ready (at most
+	 * {@link #RESUME_WAIT}), so start-up does not wait for them. At shutdown it stops the game timers
+	 * before the stores close; games stay saved and resume next time. A {@link GameOwnership} bean, when
+	 * an adapter provides one, limits which saved games this process takes.
 	 */
 	@Bean
 	SmartLifecycle savedGamesResumer(GameService games, ExecutorGameScheduler scheduler,
-			ObjectProvider<GameListener> listeners, ObjectProvider<GameOwnership> ownership) {
+			ObjectProvider<GameListener> listeners, ObjectProvider<GameOwnership> ownership,
+			ObjectProvider<ResumeGate> gates) {
 		return new SmartLifecycle() {
 
 			private volatile boolean running;
+
+			private volatile Thread waiting;
 
 			@Override
 			public void start() {
 				this.running = true;
 				listeners.orderedStream().forEach(games::addListener);
-				games.resumeSavedGames(ownership.getIfAvailable(() -> GameOwnership.EVERY_GAME));
+				GameOwnership owned = ownership.getIfAvailable(() -> GameOwnership.EVERY_GAME);
+				List<ResumeGate> all = gates.orderedStream().toList();
+				if (all.isEmpty()) {
+					games.resumeSavedGames(owned);
+					return;
+				}
+				Thread thread = new Thread(() -> resumeWhenReady(all, owned), "game-resume");
+				thread.setDaemon(true);
+				this.waiting = thread;
+				thread.start();
+			}
+
+			private void resumeWhenReady(List<ResumeGate> all, GameOwnership owned) {
+				long deadline = System.nanoTime() + RESUME_WAIT.toNanos();
+				try {
+					for (ResumeGate gate : all) {
+						gate.awaitReady(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+					}
+				}
+				catch (InterruptedException ex) {
+					// Shutting down before the adapters were ready: the games stay saved for next time.
+					return;
+				}
+				if (this.running) {
+					games.resumeSavedGames(owned);
+				}
 			}
 
 			@Override
 			public void stop() {
-				scheduler.close();
 				this.running = false;
+				Thread thread = this.waiting;
+				if (thread != null) {
+					thread.interrupt();
+				}
+				scheduler.close();
 			}
 
 			/** Below the web server's phase: it stops taking requests before the timers stop. */

@@ -326,12 +326,14 @@ public class GameService {
 			else if (stored instanceof StoredGame.Resumable saved && !this.byChannel.containsKey(saved.channelId())) {
 				if (!ownership.owns(saved.snapshot())) {
 					others++;
+					continue;
 				}
-				else if (resume(saved.snapshot(), now)) {
-					resumed++;
-				}
-				else {
-					ended++;
+				switch (resume(saved.snapshot(), now)) {
+					case RESUMED -> resumed++;
+					case ENDED -> ended++;
+					case SKIPPED -> {
+						// A new game took the channel first; it has replaced the saved state.
+					}
 				}
 			}
 		}
@@ -344,7 +346,13 @@ public class GameService {
 		}
 	}
 
-	private boolean resume(GameSnapshot saved, Instant now) {
+	private enum Resumption {
+
+		RESUMED, ENDED, SKIPPED
+
+	}
+
+	private Resumption resume(GameSnapshot saved, Instant now) {
 		TokenCatalog catalog = this.artworks.current();
 		Map<String, Token> tokens = new LinkedHashMap<>();
 		List<String> missing = new ArrayList<>();
@@ -361,7 +369,10 @@ public class GameService {
 		String phase = saved.phase();
 		game.lock.lock();
 		try {
-			this.byChannel.put(saved.channelId(), game);
+			// Saved games may resume while new games start (after the adapters' gates): a new one wins.
+			if (this.byChannel.putIfAbsent(saved.channelId(), game) != null) {
+				return Resumption.SKIPPED;
+			}
 			this.byId.put(saved.gameId(), game);
 			if (!recent || ENDING.equals(phase) || Game.STOPPING.equals(phase) || OVER.equals(phase)) {
 				// Memory only: if this run dies too, the next one finds the game as old as now, and ends it the same way.
@@ -369,7 +380,7 @@ public class GameService {
 					game.state = game.next(ENDING, saved.round(), now, saved.currentRound(), saved.scores(), now);
 				}
 				schedule(game, now);
-				return false;
+				return Resumption.ENDED;
 			}
 			if (BETWEEN_ROUNDS.equals(phase) && saved.currentRound() != null
 					&& tokens.containsKey(saved.currentRound().tokenKey())) {
@@ -380,7 +391,7 @@ public class GameService {
 			game.state = game.next(next, saved.round(), resumeAt, saved.currentRound(), saved.scores(), saved.lastUpdated());
 			emit(new GameEvent.GameResumed(game.view(), away, resumeAt));
 			schedule(game, resumeAt);
-			return true;
+			return Resumption.RESUMED;
 		}
 		finally {
 			game.lock.unlock();

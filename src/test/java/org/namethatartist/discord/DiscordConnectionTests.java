@@ -155,6 +155,57 @@ class DiscordConnectionTests {
 	}
 
 	@Test
+	void savedGamesWaitUntilEveryShardIsConnected() throws Exception {
+		JDA shard = shard(0, JDA.Status.CONNECTING_TO_WEBSOCKET, 0);
+		CountDownLatch discordAnswers = new CountDownLatch(1);
+		this.connection = new DiscordConnection(() -> {
+			try {
+				discordAnswers.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return loggedIn(shard);
+		}, Clock.systemUTC());
+		// The resumer may ask before the connection has even started.
+		CompletableFuture<Void> ready = CompletableFuture.runAsync(() -> awaitReady(Duration.ofSeconds(30)));
+		this.connection.start();
+		Thread.sleep(200);
+		assertThat(ready).as("while logging in").isNotDone();
+		discordAnswers.countDown();
+		assertThat(this.connection.awaitFirstAttempt(Duration.ofSeconds(10))).isTrue();
+		Thread.sleep(300);
+		assertThat(ready).as("logged in, the shard still connecting").isNotDone();
+		when(shard.getStatus()).thenReturn(JDA.Status.CONNECTED);
+		ready.get(10, TimeUnit.SECONDS);
+	}
+
+	@Test
+	void savedGamesDoNotWaitForALoginThatFailedOrForever() throws Exception {
+		ShardManager refused = mock(ShardManager.class);
+		doThrow(new InvalidTokenException()).when(refused).login();
+		start(() -> refused);
+		CompletableFuture.runAsync(() -> awaitReady(Duration.ofMinutes(5))).get(10, TimeUnit.SECONDS);
+		this.connection.stop();
+
+		this.connection = new DiscordConnection(() -> loggedIn(shard(0, JDA.Status.CONNECTING_TO_WEBSOCKET, 0)),
+				Clock.systemUTC());
+		this.connection.start();
+		CompletableFuture<Void> bounded = CompletableFuture.runAsync(() -> awaitReady(Duration.ofMillis(300)));
+		bounded.get(10, TimeUnit.SECONDS);
+		assertThat(this.connection.status().allConnected()).isFalse();
+	}
+
+	private void awaitReady(Duration max) {
+		try {
+			this.connection.awaitReady(max);
+		}
+		catch (InterruptedException ex) {
+			throw new AssertionError(ex);
+		}
+	}
+
+	@Test
 	void stoppingClosesTheShardsAndWaitsForThem() throws Exception {
 		JDA shard = shard(0, JDA.Status.CONNECTED, 40);
 		when(shard.awaitShutdown(any(Duration.class))).thenReturn(true);

@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +24,8 @@ import org.namethatartist.player.PlayerStats;
 import org.namethatartist.storage.appendlog.AppendLogStores;
 import org.namethatartist.storage.log.FsyncPolicy;
 import org.namethatartist.storage.log.LogOptions;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.context.SmartLifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -193,6 +198,34 @@ class GameRestartTests {
 		assertThat(this.games.service.find(theirs.gameId())).isEmpty();
 		assertThat(this.games.stores.gameStates().find("c-theirs")).contains(new StoredGame.Resumable(theirsBefore));
 		assertThat(this.games.stores.players().find(BOB.id())).isEmpty();
+	}
+
+	@Test
+	void shouldResumeSavedGamesOnlyOnceTheAdaptersGatesAreOpen() throws Exception {
+		GameView game = this.games.start("c1", ANN, 3, Duration.ofSeconds(15));
+		this.games.nextRound(game.gameId());
+		this.games.restart(Duration.ofSeconds(30), (saved) -> false);
+		this.games.events.clear();
+		CountDownLatch shardsConnected = new CountDownLatch(1);
+		ResumeGate discord = (max) -> shardsConnected.await(max.toMillis(), TimeUnit.MILLISECONDS);
+		StaticListableBeanFactory beans = new StaticListableBeanFactory();
+		beans.addBean("discord", discord);
+		try (ExecutorGameScheduler timers = new ExecutorGameScheduler(Clock.systemUTC(), 1)) {
+			SmartLifecycle resumer = new GameConfiguration().savedGamesResumer(this.games.service, timers,
+					beans.getBeanProvider(GameListener.class), beans.getBeanProvider(GameOwnership.class),
+					beans.getBeanProvider(ResumeGate.class));
+			resumer.start();
+			// Start-up goes on; the saved game waits for the gate.
+			Thread.sleep(200);
+			assertThat(this.games.service.find(game.gameId())).isEmpty();
+			shardsConnected.countDown();
+			for (int i = 0; i < 100 && this.games.service.find(game.gameId()).isEmpty(); i++) {
+				Thread.sleep(50);
+			}
+			assertThat(this.games.service.find(game.gameId())).isPresent();
+			assertThat(this.games.events(GameEvent.GameResumed.class)).hasSize(1);
+			resumer.stop();
+		}
 	}
 
 	@Test
