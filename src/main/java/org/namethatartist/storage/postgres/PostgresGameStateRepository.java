@@ -14,9 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Game states in {@code game_state}, one row per channel, the state as JSONB in the append log's JSON
- * (the original's {@code game_state.json} entry plus {@code nta}), so states this version does not
- * recognise are kept as they are.
+ * Game states in {@code game_state}, one row per channel, the state in the append log's JSON (the
+ * original's {@code game_state.json} entry plus {@code nta}) as {@code json}, the text as written (jsonb
+ * would reorder the players), so states this version does not recognise are kept as they are.
  */
 public final class PostgresGameStateRepository implements GameStateRepository {
 
@@ -41,7 +41,7 @@ public final class PostgresGameStateRepository implements GameStateRepository {
 	/** Inserts or replaces a channel's state, given as JSON text; used by the import too. */
 	static int put(JdbcClient jdbc, String channelId, String state) {
 		return jdbc
-			.sql("INSERT INTO game_state (channel_id, state) VALUES (?, CAST(? AS jsonb)) ON CONFLICT (channel_id) "
+			.sql("INSERT INTO game_state (channel_id, state) VALUES (?, CAST(? AS json)) ON CONFLICT (channel_id) "
 					+ "DO UPDATE SET state = EXCLUDED.state, updated_at = now()")
 			.param(channelId)
 			.param(state)

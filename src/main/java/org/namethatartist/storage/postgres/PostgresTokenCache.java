@@ -10,7 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 
-/** The token cache: the whole {@code tokens.json} document as JSONB in the single row of {@code tokens}. */
+/**
+ * The token cache: the whole {@code tokens.json} document in the single row of {@code tokens}, as
+ * {@code json}: the text as written, its artists in their order, any character of the metadata kept.
+ */
 public final class PostgresTokenCache implements TokenCache {
 
 	private final JdbcClient jdbc;
@@ -52,7 +55,7 @@ public final class PostgresTokenCache implements TokenCache {
 
 	/** Inserts or replaces the document, given as JSON text; used by the import too. */
 	static void put(JdbcClient jdbc, String document) {
-		jdbc.sql("INSERT INTO tokens (id, document) VALUES (1, CAST(? AS jsonb)) ON CONFLICT (id) "
+		jdbc.sql("INSERT INTO tokens (id, document) VALUES (1, CAST(? AS json)) ON CONFLICT (id) "
 				+ "DO UPDATE SET document = EXCLUDED.document, updated_at = now()")
 			.param(document)
 			.update();

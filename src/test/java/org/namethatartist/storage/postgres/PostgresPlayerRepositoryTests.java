@@ -5,10 +5,18 @@ import java.util.List;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.namethatartist.StorageException;
 import org.namethatartist.player.PlayerRepository;
 import org.namethatartist.player.PlayerRepositoryContract;
 
-/** The player contract on PostgreSQL: a new database per test, reopened as another pool on it. */
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The player contract on PostgreSQL: a new database per test, reopened as another pool on it. Also: with
+ * the pool closed a result fails loudly and is not recorded.
+ */
 class PostgresPlayerRepositoryTests extends PlayerRepositoryContract {
 
 	private String url;
@@ -36,6 +44,16 @@ class PostgresPlayerRepositoryTests extends PlayerRepositoryContract {
 	@AfterEach
 	void close() {
 		this.pools.forEach(HikariDataSource::close);
+	}
+
+	@Test
+	void aResultWithThePoolClosedFailsLoudlyAndIsNotRecorded() {
+		PlayerRepository players = repository();
+		this.pool.close();
+		assertThatThrownBy(() -> players.recordResult(result("g", "u", 1, false, 0, 0)))
+			.isInstanceOf(StorageException.class)
+			.hasMessageContaining("nothing was recorded");
+		assertThat(reopen().find("u")).isEmpty();
 	}
 
 }

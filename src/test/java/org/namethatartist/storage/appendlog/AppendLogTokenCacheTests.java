@@ -1,0 +1,63 @@
+package org.namethatartist.storage.appendlog;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.namethatartist.artwork.TokenCache;
+import org.namethatartist.artwork.TokenCacheContract;
+import org.namethatartist.artwork.TokenDocument;
+import org.namethatartist.storage.log.AppendLog;
+import org.namethatartist.storage.log.LogOptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The token-cache contract on the append-log stores, with fsync always, reopened as after a restart.
+ * Also: a document with null members is replayed from the log without a bad record.
+ */
+class AppendLogTokenCacheTests extends TokenCacheContract {
+
+	@TempDir
+	Path dataDir;
+
+	private AppendLogStores stores;
+
+	@Override
+	protected TokenCache cache() {
+		this.stores = AppendLogStores.open(this.dataDir, LogOptions.defaults());
+		return this.stores.tokens();
+	}
+
+	@Override
+	protected TokenCache reopen() {
+		this.stores.close();
+		return cache();
+	}
+
+	@AfterEach
+	void closeStores() {
+		if (this.stores != null) {
+			this.stores.close();
+			this.stores = null;
+		}
+	}
+
+	@Test
+	void shouldReplayNullMembersItAcknowledged() {
+		TokenDocument document = new TokenDocument(null, 0, List.of(), Map.of());
+		cache().save(document);
+		TokenCache reopened = reopen();
+		AppendLog<?> tokens = this.stores.logs()
+			.stream()
+			.filter((log) -> log.store().equals(AppendLogStores.TOKENS))
+			.findFirst()
+			.orElseThrow();
+		assertThat(tokens.lastRecovery().clean()).isTrue();
+		assertThat(reopened.load()).contains(document);
+	}
+
+}
