@@ -13,12 +13,12 @@ import java.util.Locale;
  * Writes {@code results.json} and {@code results.md} into the folder given as the first argument.
  * Figures only: nothing here passes or fails on time.
  *
- * <p>{@code -Dbench.only=startup,update,sqlite,million} runs some parts only (while working on
+ * <p>{@code -Dbench.only=startup,update,sqlite,million,postgres} runs some parts only (while working on
  * one figure); the report then holds only those figures.
  */
 public final class StoreBenchmark {
 
-	private static final List<String> PARTS = List.of("startup", "update", "sqlite", "million");
+	private static final List<String> PARTS = List.of("startup", "update", "sqlite", "million", "postgres");
 
 	private StoreBenchmark() {
 	}
@@ -48,6 +48,7 @@ public final class StoreBenchmark {
 						case "update" -> new UpdateBench(data, million, floor).run(results);
 						case "sqlite" -> new SqliteBench(work).run(results);
 						case "million" -> new MillionPlayersBench(million).run(results);
+						case "postgres" -> new PostgresBench(work).run(results);
 						default -> throw new IllegalArgumentException(
 								"bench.only: unknown part " + part + "; parts: " + PARTS);
 					}
