@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.namethatartist.game.GameStateRepository;
 import org.namethatartist.game.GameStateRepositoryContract;
-import org.namethatartist.storage.log.LogOptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,18 +27,16 @@ class AppendLogGameStateRepositoryTests extends GameStateRepositoryContract {
 	@TempDir
 	Path dataDir;
 
-	private AppendLogStores stores;
+	private final PerTestStores stores = new PerTestStores();
 
 	@Override
 	protected GameStateRepository repository() {
-		this.stores = AppendLogStores.open(this.dataDir, LogOptions.defaults());
-		return this.stores.gameStates();
+		return this.stores.open(this.dataDir).gameStates();
 	}
 
 	@Override
 	protected GameStateRepository reopen() {
-		this.stores.close();
-		return repository();
+		return this.stores.reopen(this.dataDir).gameStates();
 	}
 
 	@Override
@@ -58,10 +55,7 @@ class AppendLogGameStateRepositoryTests extends GameStateRepositoryContract {
 
 	@AfterEach
 	void closeStores() {
-		if (this.stores != null) {
-			this.stores.close();
-			this.stores = null;
-		}
+		this.stores.close();
 	}
 
 	@Test

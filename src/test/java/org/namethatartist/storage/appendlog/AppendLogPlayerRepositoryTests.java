@@ -6,7 +6,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.namethatartist.player.PlayerRepository;
 import org.namethatartist.player.PlayerRepositoryContract;
-import org.namethatartist.storage.log.LogOptions;
 
 /** The player contract on the append-log stores, with fsync always, reopened as after a restart. */
 class AppendLogPlayerRepositoryTests extends PlayerRepositoryContract {
@@ -14,25 +13,21 @@ class AppendLogPlayerRepositoryTests extends PlayerRepositoryContract {
 	@TempDir
 	Path dataDir;
 
-	private AppendLogStores stores;
+	private final PerTestStores stores = new PerTestStores();
 
 	@Override
 	protected PlayerRepository repository() {
-		this.stores = AppendLogStores.open(this.dataDir, LogOptions.defaults());
-		return this.stores.players();
+		return this.stores.open(this.dataDir).players();
 	}
 
 	@Override
 	protected PlayerRepository reopen() {
-		this.stores.close();
-		return repository();
+		return this.stores.reopen(this.dataDir).players();
 	}
 
 	@AfterEach
 	void close() {
-		if (this.stores != null) {
-			this.stores.close();
-		}
+		this.stores.close();
 	}
 
 }

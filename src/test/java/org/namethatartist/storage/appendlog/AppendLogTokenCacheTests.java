@@ -11,7 +11,6 @@ import org.namethatartist.artwork.TokenCache;
 import org.namethatartist.artwork.TokenCacheContract;
 import org.namethatartist.artwork.TokenDocument;
 import org.namethatartist.storage.log.AppendLog;
-import org.namethatartist.storage.log.LogOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,26 +23,21 @@ class AppendLogTokenCacheTests extends TokenCacheContract {
 	@TempDir
 	Path dataDir;
 
-	private AppendLogStores stores;
+	private final PerTestStores stores = new PerTestStores();
 
 	@Override
 	protected TokenCache cache() {
-		this.stores = AppendLogStores.open(this.dataDir, LogOptions.defaults());
-		return this.stores.tokens();
+		return this.stores.open(this.dataDir).tokens();
 	}
 
 	@Override
 	protected TokenCache reopen() {
-		this.stores.close();
-		return cache();
+		return this.stores.reopen(this.dataDir).tokens();
 	}
 
 	@AfterEach
 	void closeStores() {
-		if (this.stores != null) {
-			this.stores.close();
-			this.stores = null;
-		}
+		this.stores.close();
 	}
 
 	@Test
@@ -51,7 +45,7 @@ class AppendLogTokenCacheTests extends TokenCacheContract {
 		TokenDocument document = new TokenDocument(null, 0, List.of(), Map.of());
 		cache().save(document);
 		TokenCache reopened = reopen();
-		AppendLog<?> tokens = this.stores.logs()
+		AppendLog<?> tokens = this.stores.current().logs()
 			.stream()
 			.filter((log) -> log.store().equals(AppendLogStores.TOKENS))
 			.findFirst()

@@ -1,9 +1,7 @@
 package org.namethatartist.storage.postgres;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.namethatartist.StorageException;
@@ -24,9 +22,7 @@ import static org.namethatartist.game.GameSnapshots.game;
  */
 class PostgresGameStateRepositoryTests extends GameStateRepositoryContract {
 
-	private String url;
-
-	private final List<HikariDataSource> pools = new ArrayList<>();
+	private final PerTestDatabase database = new PerTestDatabase(8);
 
 	@Override
 	protected GameStateRepository repository() {
@@ -44,17 +40,13 @@ class PostgresGameStateRepositoryTests extends GameStateRepositoryContract {
 		PostgresGameStateRepository.put(open().jdbc(), channelId, json);
 	}
 
-	/** The storage on another pool on this test's database, created empty by the first call. */
 	private PostgresStorage open() {
-		HikariDataSource pool = (this.url != null) ? TestDatabases.pool(this.url, 8) : TestDatabases.newDatabase(8);
-		this.pools.add(pool);
-		this.url = pool.getJdbcUrl();
-		return PostgresStorage.open(pool);
+		return this.database.open();
 	}
 
 	@AfterEach
 	void close() {
-		this.pools.forEach(HikariDataSource::close);
+		this.database.close();
 	}
 
 	@Test
@@ -76,7 +68,7 @@ class PostgresGameStateRepositoryTests extends GameStateRepositoryContract {
 	void aWriteWithThePoolClosedFailsLoudlyAndRecordsNothing() {
 		PostgresStorage storage = open();
 		storage.gameStates().save(game("c2", 1));
-		this.pools.get(0).close();
+		this.database.latestPool().close();
 		assertThatThrownBy(() -> storage.gameStates().save(game("c1", 1))).isInstanceOf(StorageException.class)
 			.hasMessageStartingWith("Could not save the game state of channel c1");
 		assertThatThrownBy(() -> storage.gameStates().delete("c2")).isInstanceOf(StorageException.class)

@@ -1,9 +1,5 @@
 package org.namethatartist.storage.postgres;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.namethatartist.StorageException;
@@ -19,37 +15,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class PostgresPlayerRepositoryTests extends PlayerRepositoryContract {
 
-	private String url;
-
-	private HikariDataSource pool;
-
-	private final List<HikariDataSource> pools = new ArrayList<>();
+	private final PerTestDatabase database = new PerTestDatabase(16);
 
 	@Override
 	protected PlayerRepository repository() {
-		this.pool = TestDatabases.newDatabase(16);
-		this.pools.add(this.pool);
-		this.url = this.pool.getJdbcUrl();
-		return PostgresStorage.open(this.pool).players();
+		return this.database.open().players();
 	}
 
 	@Override
 	protected PlayerRepository reopen() {
-		// The earlier repository stays usable, as the append log's does: the contract reads through both.
-		this.pool = TestDatabases.pool(this.url, 16);
-		this.pools.add(this.pool);
-		return PostgresStorage.open(this.pool).players();
+		return this.database.open().players();
 	}
 
 	@AfterEach
 	void close() {
-		this.pools.forEach(HikariDataSource::close);
+		this.database.close();
 	}
 
 	@Test
 	void aResultWithThePoolClosedFailsLoudlyAndIsNotRecorded() {
 		PlayerRepository players = repository();
-		this.pool.close();
+		this.database.latestPool().close();
 		assertThatThrownBy(() -> players.recordResult(result("g", "u", 1, false, 0, 0)))
 			.isInstanceOf(StorageException.class)
 			.hasMessageContaining("nothing was recorded");

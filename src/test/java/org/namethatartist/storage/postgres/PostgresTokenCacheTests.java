@@ -1,10 +1,8 @@
 package org.namethatartist.storage.postgres;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.namethatartist.StorageException;
@@ -21,9 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class PostgresTokenCacheTests extends TokenCacheContract {
 
-	private String url;
-
-	private final List<HikariDataSource> pools = new ArrayList<>();
+	private final PerTestDatabase database = new PerTestDatabase(2);
 
 	@Override
 	protected TokenCache cache() {
@@ -36,24 +32,20 @@ class PostgresTokenCacheTests extends TokenCacheContract {
 		return open().tokens();
 	}
 
-	/** The storage on another pool on this test's database, created empty by the first call. */
 	private PostgresStorage open() {
-		HikariDataSource pool = (this.url != null) ? TestDatabases.pool(this.url, 2) : TestDatabases.newDatabase(2);
-		this.pools.add(pool);
-		this.url = pool.getJdbcUrl();
-		return PostgresStorage.open(pool);
+		return this.database.open();
 	}
 
 	@AfterEach
 	void close() {
-		this.pools.forEach(HikariDataSource::close);
+		this.database.close();
 	}
 
 	@Test
 	void aSaveWithThePoolClosedFailsLoudlyAndKeepsTheEarlierDocument() {
 		TokenCache cache = cache();
 		cache.save(sunflowers());
-		this.pools.get(0).close();
+		this.database.latestPool().close();
 		assertThatThrownBy(() -> cache.save(new TokenDocument(null, 0, List.of(), Map.of())))
 			.isInstanceOf(StorageException.class)
 			.hasMessageStartingWith("Could not save the token cache");
