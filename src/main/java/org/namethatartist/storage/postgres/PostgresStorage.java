@@ -140,6 +140,10 @@ public final class PostgresStorage {
 		return this.tokens;
 	}
 
+	DataSource dataSource() {
+		return this.dataSource;
+	}
+
 	JdbcClient jdbc() {
 		return this.jdbc;
 	}

@@ -19,6 +19,7 @@ import org.namethatartist.player.GameHistoryEntry;
 import org.namethatartist.player.GameResult;
 import org.namethatartist.player.PlayerStats;
 import org.namethatartist.storage.appendlog.AppendLogStores;
+import org.namethatartist.storage.log.FsyncPolicy;
 import org.namethatartist.storage.log.LogOptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -112,6 +113,36 @@ class PostgresImportTests {
 		PostgresImport.Report again = PostgresImport.importIfEmpty(PostgresStorage.open(this.pool), this.dataDir);
 		assertThat(again.imported()).isFalse();
 		assertThat(storage.players().count()).isEqualTo(expectedPlayers.size());
+	}
+
+	@Test
+	void aDirectoryLargerThanABatchImportsEveryRowAndEveryCountedGame(@TempDir Path large) {
+		int players = PostgresImport.BATCH * 2 + 17;
+		try (AppendLogStores stores = AppendLogStores.open(large, LogOptions.defaults().withFsync(FsyncPolicy.NEVER))) {
+			for (int p = 0; p < players; p++) {
+				for (int game = 0; game < 3; game++) {
+					stores.players().recordResult(new GameResult("g" + game + "-" + (p % 7), "u" + p, "Player " + p,
+							"guild-" + (p % 3), p + game, game == 1, game, 1, Instant.EPOCH.plusSeconds(p)));
+				}
+			}
+		}
+		PostgresStorage storage = PostgresStorage.open(this.pool);
+		PostgresImport.Report report = PostgresImport.importIfEmpty(storage, large);
+		assertThat(report.players()).isEqualTo(players);
+		assertThat(report.guildPlayers()).isEqualTo(players);
+		try (AppendLogStores stores = AppendLogStores.open(large, LogOptions.defaults())) {
+			stores.forEachPlayer((guildId, stats) -> assertThat(
+					(guildId == null) ? storage.players().find(stats.userId()) : storage.players().find(guildId, stats.userId()))
+				.as(guildId + ":" + stats.userId())
+				.contains(stats));
+		}
+		// 3 games per player were counted, globally and on the player's server: none counts again.
+		assertThat(storage.jdbc().sql("SELECT count(*) FROM results").query(Long.class).single()).isEqualTo(3L * players);
+		PlayerStats last = storage.players().find("u" + (players - 1)).orElseThrow();
+		assertThat(storage.players()
+			.recordResult(new GameResult("g2-" + ((players - 1) % 7), last.userId(), "x", "guild-" + ((players - 1) % 3),
+					999, true, 1, 0, Instant.EPOCH)))
+			.isEqualTo(last);
 	}
 
 }
