@@ -2,19 +2,15 @@ package org.namethatartist.game;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.namethatartist.StorageException;
 import org.namethatartist.player.GameResult;
 import org.namethatartist.player.LeaderboardEntry;
@@ -22,7 +18,6 @@ import org.namethatartist.player.LeaderboardSort;
 import org.namethatartist.player.PlayerRepository;
 import org.namethatartist.player.PlayerStats;
 import org.namethatartist.storage.appendlog.AppendLogStores;
-import org.namethatartist.storage.log.FsyncPolicy;
 import org.namethatartist.storage.log.LogOptions;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.SmartLifecycle;
@@ -34,28 +29,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * Games across a restart of the stores and the service: resumed when recent, ended when old, results
  * recorded exactly once even when the process dies while recording them.
  */
-class GameRestartTests {
-
-	private static final Player ANN = new Player("u-ann", "Ann");
-
-	private static final Player BOB = new Player("u-bob", "Bob");
-
-	private static final Player CAT = new Player("u-cat", "Cat");
-
-	@TempDir
-	Path dataDir;
-
-	private GameTestSupport games;
-
-	@BeforeEach
-	void open() {
-		this.games = new GameTestSupport(this.dataDir, FsyncPolicy.ALWAYS);
-	}
-
-	@AfterEach
-	void close() {
-		this.games.close();
-	}
+class GameRestartTests extends GameTestCase {
 
 	@Test
 	void shouldResumeARecentGameAndReplayTheInterruptedRoundWithItsAnswers() {

@@ -1,42 +1,16 @@
 package org.namethatartist.game;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.namethatartist.StorageException;
 import org.namethatartist.player.PlayerStats;
-import org.namethatartist.storage.log.FsyncPolicy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rules of a game, on real stores with time moved by hand. */
-class GameServiceTests {
-
-	private static final Player ANN = new Player("u-ann", "Ann");
-
-	private static final Player BOB = new Player("u-bob", "Bob");
-
-	private static final Player CAT = new Player("u-cat", "Cat");
-
-	@TempDir
-	Path dataDir;
-
-	private GameTestSupport games;
-
-	@BeforeEach
-	void open() {
-		this.games = new GameTestSupport(this.dataDir, FsyncPolicy.ALWAYS);
-	}
-
-	@AfterEach
-	void close() {
-		this.games.close();
-	}
+class GameServiceTests extends GameTestCase {
 
 	@Test
 	void shouldScoreWithTheGamesOwnRoundTime() {

@@ -4,9 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.namethatartist.artwork.TokenCache;
-import org.namethatartist.game.GameStateRepository;
-import org.namethatartist.player.PlayerRepository;
 import org.namethatartist.storage.StorageProperties;
 import org.namethatartist.storage.log.AppendLog;
 import org.namethatartist.storage.log.LogOptions;
@@ -39,21 +36,6 @@ class AppendLogStorageConfiguration {
 			.withBackups(properties.compaction().backups())
 			.withListener(metrics);
 		return AppendLogStores.open(properties.dataDir(), options);
-	}
-
-	@Bean
-	PlayerRepository playerRepository(AppendLogStores stores) {
-		return stores.players();
-	}
-
-	@Bean
-	GameStateRepository gameStateRepository(AppendLogStores stores) {
-		return stores.gameStates();
-	}
-
-	@Bean
-	TokenCache tokenCache(AppendLogStores stores) {
-		return stores.tokens();
 	}
 
 	@Bean

@@ -9,6 +9,7 @@ import org.namethatartist.game.GameStateRepository;
 import org.namethatartist.artwork.TokenCache;
 import org.namethatartist.player.PlayerRepository;
 import org.namethatartist.player.PlayerStats;
+import org.namethatartist.storage.StorageBackend;
 import org.namethatartist.storage.log.AppendLog;
 import org.namethatartist.storage.log.DataDirLock;
 import org.namethatartist.storage.log.LogOptions;
@@ -23,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code guild_players}, {@code game_state} and {@code tokens}. Closing forces the logs, writes the
  * pending JSON files and releases the lock.
  */
-public final class AppendLogStores implements AutoCloseable {
+public final class AppendLogStores implements StorageBackend, AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(AppendLogStores.class);
 
@@ -101,14 +102,17 @@ public final class AppendLogStores implements AutoCloseable {
 		return this.dataDir;
 	}
 
+	@Override
 	public PlayerRepository players() {
 		return this.players;
 	}
 
+	@Override
 	public GameStateRepository gameStates() {
 		return this.gameStates;
 	}
 
+	@Override
 	public TokenCache tokens() {
 		return this.tokens;
 	}

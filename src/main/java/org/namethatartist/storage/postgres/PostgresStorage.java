@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import org.flywaydb.core.Flyway;
+import org.namethatartist.storage.StorageBackend;
 import org.namethatartist.storage.appendlog.GameSnapshotJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -19,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The three repositories on one data source, migrated by Flyway: what the Spring configuration and the
  * tests both build.
  */
-public final class PostgresStorage {
+public final class PostgresStorage implements StorageBackend {
 
 	private final DataSource dataSource;
 
@@ -128,14 +129,17 @@ public final class PostgresStorage {
 	public record Pool(int maximum, int active, int idle, int waiting) {
 	}
 
+	@Override
 	public PostgresPlayerRepository players() {
 		return this.players;
 	}
 
+	@Override
 	public PostgresGameStateRepository gameStates() {
 		return this.gameStates;
 	}
 
+	@Override
 	public PostgresTokenCache tokens() {
 		return this.tokens;
 	}

@@ -8,9 +8,6 @@ import org.namethatartist.InvalidConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.namethatartist.StorageException;
-import org.namethatartist.artwork.TokenCache;
-import org.namethatartist.game.GameStateRepository;
-import org.namethatartist.player.PlayerRepository;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -80,21 +77,6 @@ class PostgresStorageConfiguration {
 			throw new StorageException("PostgreSQL at " + PostgresStorage.displayUrl(dataSource.getJdbcUrl())
 					+ " could not be opened: " + PostgresStorage.firstLine(ex), ex);
 		}
-	}
-
-	@Bean
-	PlayerRepository playerRepository(PostgresStorage storage) {
-		return storage.players();
-	}
-
-	@Bean
-	GameStateRepository gameStateRepository(PostgresStorage storage) {
-		return storage.gameStates();
-	}
-
-	@Bean
-	TokenCache tokenCache(PostgresStorage storage) {
-		return storage.tokens();
 	}
 
 	/** Shown as {@code storage} in the health endpoint, as the append log's is. */
