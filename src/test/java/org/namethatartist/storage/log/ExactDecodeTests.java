@@ -1,0 +1,125 @@
+package org.namethatartist.storage.log;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.zip.CRC32C;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The fast path of {@link RecordCodec#decode} ({@link ExactJson}) decides nothing: on lines of the
+ * store's shape and on altered ones (re-sealed with a good CRC, so they reach the parser), the record
+ * or the error is exactly what the Jackson path gives.
+ */
+class ExactDecodeTests {
+
+	/** String values, with a fast path, so a SET line can take it end to end. */
+	static final ValueCodec<String> STRINGS = new ValueCodec<>() {
+
+		@Override
+		public String read(JsonParser parser) {
+			if (parser.currentToken() != JsonToken.VALUE_STRING) {
+				throw new IllegalArgumentException("not a string: " + parser.currentToken());
+			}
+			return parser.getString();
+		}
+
+		@Override
+		public String readExact(ExactJson in) {
+			return in.string();
+		}
+
+		@Override
+		public void write(JsonGenerator generator, String value) {
+			generator.writeString(value);
+		}
+
+	};
+
+	private final RecordCodec<String> codec = new RecordCodec<>(LogTestSupport.MAPPER, STRINGS);
+
+	@Test
+	void storeLinesDecodeAsWithJackson() {
+		Random random = new Random(1);
+		for (int i = 0; i < 20_000; i++) {
+			byte[] line = strip(this.codec.encode(randomMutation(random), Instant.ofEpochMilli(random.nextLong(1L << 42))));
+			assertSame(line);
+		}
+	}
+
+	@Test
+	void alteredLinesDecodeOrFailAsWithJackson() {
+		Random random = new Random(2);
+		String[] replacements = { " ", "0", "\"", "\\", ",", ":", "{", "}", "null", "1", "\u00e9", "\\u0041", "\t",
+				"\"op\":\"SET\",", "\"key\":\"k\",", "\"value\":\"v\",", "\"crc\":\"00000000\"," };
+		for (int i = 0; i < 50_000; i++) {
+			String text = new String(strip(this.codec.encode(randomMutation(random), Instant.EPOCH)),
+					StandardCharsets.UTF_8);
+			String object = text.substring(0, text.length() - RecordCodec.CRC_SUFFIX_LENGTH) + "}";
+			int at = random.nextInt(object.length());
+			String altered = switch (random.nextInt(3)) {
+				case 0 -> object.substring(0, at) + object.substring(at + 1);
+				case 1 -> object.substring(0, at) + replacements[random.nextInt(replacements.length)]
+						+ object.substring(at);
+				default -> object.substring(0, at) + replacements[random.nextInt(replacements.length)]
+						+ object.substring(Math.min(object.length(), at + 1));
+			};
+			byte[] bytes = altered.getBytes(StandardCharsets.UTF_8);
+			if (bytes.length < 2 || bytes[bytes.length - 1] != '}') {
+				continue;
+			}
+			assertSame(strip(RecordCodec.seal(bytes, bytes.length)));
+			// And unsealed: a legacy line, which only Jackson reads.
+			assertSame(bytes);
+		}
+	}
+
+	private void assertSame(byte[] line) {
+		String text = new String(line, StandardCharsets.UTF_8);
+		Object fast = outcome(() -> this.codec.decode(line, 0, line.length));
+		Object slow = outcome(() -> this.codec.decodeWithJackson(line, 0, line.length));
+		assertThat(fast).as(text).isEqualTo(slow);
+	}
+
+	private static Object outcome(java.util.function.Supplier<DecodedRecord<String>> decode) {
+		try {
+			return Objects.requireNonNull(decode.get());
+		}
+		catch (BadRecordException ex) {
+			return "bad: " + ex.getMessage();
+		}
+	}
+
+	private static byte[] strip(byte[] line) {
+		return java.util.Arrays.copyOf(line, line.length - 1);
+	}
+
+	private static Mutation<String> randomMutation(Random random) {
+		return switch (random.nextInt(5)) {
+			case 0 -> new Mutation.Remove<>(randomString(random));
+			case 1 -> new Mutation.Merge<>(Map.of(randomString(random), randomString(random)));
+			default -> new Mutation.Put<>(randomString(random), randomString(random));
+		};
+	}
+
+	private static final String ALPHABET = "abcXYZ019 -_:.\"\\/\n\t\u0000\u007f\u00e9\u4e2d";
+
+	private static String randomString(Random random) {
+		StringBuilder s = new StringBuilder();
+		int length = random.nextInt(16);
+		boolean plain = random.nextBoolean();
+		for (int i = 0; i < length; i++) {
+			s.append(plain ? (char) ('a' + random.nextInt(26)) : ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+		}
+		return s.toString();
+	}
+
+}
