@@ -52,6 +52,16 @@ final class RecordCodec<V> {
 
 	private static final byte[] EXACT_VALUE = ExactJson.ascii(",\"value\":");
 
+	private static final byte[] EXACT_CHECKPOINT = ExactJson.ascii("{\"op\":\"CHECKPOINT\",\"state\":{");
+
+	private static final byte[] EXACT_COMPACTED_AT = ExactJson.ascii(",\"compactedAt\":");
+
+	private static final byte[] EXACT_COLON = ExactJson.ascii(":");
+
+	private static final byte[] EXACT_COMMA = ExactJson.ascii(",");
+
+	private static final byte[] EXACT_END_OBJECT = ExactJson.ascii("}");
+
 	private static final ThreadLocal<ExactJson> EXACT = ThreadLocal.withInitial(ExactJson::new);
 
 	private final ObjectMapper mapper;
@@ -231,12 +241,15 @@ final class RecordCodec<V> {
 
 	/**
 	 * The fast path of {@link #decode}, for the records this class writes ({@code SET} with key and
-	 * value, {@code DELETE}) in exactly their shape, up to {@code end} (the start of the CRC member);
+	 * value, {@code DELETE}, {@code CHECKPOINT}) in exactly their shape, up to {@code end} (the start of the CRC member);
 	 * null for anything else, which {@link #parse} then reads: Jackson alone decides what is invalid.
 	 */
 	private DecodedRecord<V> decodeExact(byte[] buf, int off, int end) {
 		ExactJson in = EXACT.get().reset(buf, off, end);
 		try {
+			if (in.skip(EXACT_CHECKPOINT)) {
+				return decodeExactCheckpoint(in, end);
+			}
 			in.expect(EXACT_TIMESTAMP);
 			in.skipString();
 			if (in.skip(EXACT_SET_KEY)) {
@@ -293,6 +306,27 @@ final class RecordCodec<V> {
 			value = (value << 4) | digit;
 		}
 		return value;
+	}
+
+	/** The rest of {@code {"op":"CHECKPOINT","state":{…},"compactedAt":"…"}, as {@link #writeCheckpoint} writes it. */
+	private DecodedRecord<V> decodeExactCheckpoint(ExactJson in, int end) {
+		List<DecodedRecord.Entry<V>> entries = new ArrayList<>();
+		if (!in.skip(EXACT_END_OBJECT)) {
+			do {
+				String key = in.string();
+				in.expect(EXACT_COLON);
+				V value = this.values.readExact(in);
+				if (value == null) {
+					return null;
+				}
+				entries.add(new DecodedRecord.Entry<>(key, value));
+			}
+			while (in.skip(EXACT_COMMA));
+			in.expect(EXACT_END_OBJECT);
+		}
+		in.expect(EXACT_COMPACTED_AT);
+		in.skipString();
+		return (in.position() == end) ? new DecodedRecord<>(DecodedRecord.Kind.PUT, entries) : null;
 	}
 
 	private DecodedRecord<V> parse(byte[] buf, int off, int len, boolean withCrc) {

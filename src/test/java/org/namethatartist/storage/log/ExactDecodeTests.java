@@ -102,6 +102,46 @@ class ExactDecodeTests {
 		return java.util.Arrays.copyOf(line, line.length - 1);
 	}
 
+	@Test
+	void checkpointsDecodeAsWithJackson() throws java.io.IOException {
+		Random random = new Random(3);
+		for (int i = 0; i < 3_000; i++) {
+			Map<String, String> entries = new java.util.LinkedHashMap<>();
+			int count = random.nextInt(6);
+			for (int k = 0; k < count; k++) {
+				entries.put(randomString(random), randomString(random));
+			}
+			StoreState<String> state = new StoreState<>() {
+
+				@Override
+				public void replayPut(String key, String value) {
+				}
+
+				@Override
+				public void replayRemove(String key) {
+				}
+
+				@Override
+				public void forEachEntry(java.util.function.BiConsumer<String, String> action) {
+					entries.forEach(action);
+				}
+
+			};
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			this.codec.writeCheckpoint(out, state, Instant.ofEpochMilli(random.nextLong(1L << 42)));
+			byte[] line = strip(out.toByteArray());
+			assertSame(line);
+			String object = new String(line, StandardCharsets.UTF_8);
+			object = object.substring(0, object.length() - RecordCodec.CRC_SUFFIX_LENGTH) + "}";
+			int at = random.nextInt(object.length());
+			String altered = object.substring(0, at) + object.substring(at + 1);
+			byte[] bytes = altered.getBytes(StandardCharsets.UTF_8);
+			if (bytes.length > 1 && bytes[bytes.length - 1] == '}') {
+				assertSame(strip(RecordCodec.seal(bytes, bytes.length)));
+			}
+		}
+	}
+
 	private static Mutation<String> randomMutation(Random random) {
 		return switch (random.nextInt(5)) {
 			case 0 -> new Mutation.Remove<>(randomString(random));
