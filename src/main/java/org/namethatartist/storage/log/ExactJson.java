@@ -47,6 +47,10 @@ public final class ExactJson {
 		return this;
 	}
 
+	byte[] buffer() {
+		return this.buf;
+	}
+
 	public int position() {
 		return this.pos;
 	}

@@ -194,12 +194,10 @@ final class LogRecovery<V> {
 						start = 0;
 					}
 					else {
-						byte[] bigger = new byte[Math.multiplyExact(buf.length, 2)];
-						System.arraycopy(buf, 0, bigger, 0, end);
-						buf = bigger;
+						buf = Arrays.copyOf(buf, grownFor(buf.length, this.size - base));
 					}
 				}
-				int read = channel.read(ByteBuffer.wrap(buf, end, buf.length - end), base + end);
+				int read = readSome(channel, buf, end, base + end);
 				if (read < 0) {
 					break;
 				}
@@ -302,12 +300,14 @@ final class LogRecovery<V> {
 				while (!eof) {
 					int end = carried;
 					int lastNewline = -1;
+					// The carried bytes hold no newline; nor do bytes already searched while a long line grows.
+					int searched = carried;
 					while (true) {
 						if (end == buf.length) {
 							// A line longer than the buffer: a bigger one for this chunk.
-							buf = Arrays.copyOf(buf, Math.multiplyExact(buf.length, 2));
+							buf = Arrays.copyOf(buf, grownFor(buf.length, this.size - base));
 						}
-						int read = channel.read(ByteBuffer.wrap(buf, end, buf.length - end), base + end);
+						int read = readSome(channel, buf, end, base + end);
 						if (read < 0) {
 							eof = true;
 						}
@@ -315,7 +315,8 @@ final class LogRecovery<V> {
 							end += read;
 						}
 						if (eof || end == buf.length) {
-							lastNewline = lastNewline(buf, carried, end);
+							lastNewline = lastNewline(buf, searched, end);
+							searched = end;
 							if (eof || lastNewline >= 0) {
 								break;
 							}
@@ -453,6 +454,30 @@ final class LogRecovery<V> {
 		catch (RuntimeException | Error ex) {
 			return new Failure(ex);
 		}
+	}
+
+	/** At most this much per read: a read into a heap array goes through a temporary direct buffer of its size. */
+	private static final int READ_MAX = 8 << 20;
+
+	private static int readSome(FileChannel channel, byte[] buf, int at, long position) throws IOException {
+		return channel.read(ByteBuffer.wrap(buf, at, Math.min(READ_MAX, buf.length - at)), position);
+	}
+
+	/** A line this long is most likely a CHECKPOINT, which makes most of a compacted log. */
+	private static final int LONG_LINE = 64 << 20;
+
+	/**
+	 * The size of a buffer full of one line that goes on: up to {@value #LONG_LINE} bytes at once, and past
+	 * that, what the rest of the file needs, so that the line is not copied again at each doubling (the
+	 * buffer then holds at most the rest of the file).
+	 */
+	private static int grownFor(int length, long rest) {
+		if (length >= Integer.MAX_VALUE - 8) {
+			throw new IllegalStateException("a log line longer than " + length + " bytes cannot be read");
+		}
+		long wanted = (length >= LONG_LINE) ? Math.max(2L * length, rest + 1)
+				: Math.max(2L * length, Math.min(rest + 1, LONG_LINE));
+		return (int) Math.min(wanted, Integer.MAX_VALUE - 8);
 	}
 
 	private static int lastNewline(byte[] buf, int from, int end) {

@@ -66,6 +66,10 @@ final class RecordCodec<V> {
 
 	private final ObjectMapper mapper;
 
+	private int splitParts = Runtime.getRuntime().availableProcessors();
+
+	private int splitMinBytes = 16 << 20;
+
 	private final ValueCodec<V> values;
 
 	RecordCodec(ObjectMapper mapper, ValueCodec<V> values) {
@@ -310,23 +314,171 @@ final class RecordCodec<V> {
 
 	/** The rest of {@code {"op":"CHECKPOINT","state":{…},"compactedAt":"…"}, as {@link #writeCheckpoint} writes it. */
 	private DecodedRecord<V> decodeExactCheckpoint(ExactJson in, int end) {
-		List<DecodedRecord.Entry<V>> entries = new ArrayList<>();
-		if (!in.skip(EXACT_END_OBJECT)) {
-			do {
-				String key = in.string();
-				in.expect(EXACT_COLON);
-				V value = this.values.readExact(in);
-				if (value == null) {
+		List<DecodedRecord.Entry<V>> entries;
+		if (in.skip(EXACT_END_OBJECT)) {
+			entries = new ArrayList<>();
+		}
+		else {
+			int[] splitEnd = new int[1];
+			byte[] buf = in.buffer();
+			int start = in.position();
+			entries = (end - start >= this.splitMinBytes && this.splitParts > 1)
+					? readMembersSplit(buf, start, end, splitEnd) : null;
+			if (entries == null) {
+				// One pass from the first member (reading the first part moved this thread's cursor).
+				in.reset(buf, start, end);
+				entries = new ArrayList<>();
+				if (!readMembers(in, -1, entries)) {
 					return null;
 				}
-				entries.add(new DecodedRecord.Entry<>(key, value));
 			}
-			while (in.skip(EXACT_COMMA));
+			else {
+				in.reset(buf, splitEnd[0], end);
+			}
 			in.expect(EXACT_END_OBJECT);
 		}
 		in.expect(EXACT_COMPACTED_AT);
 		in.skipString();
 		return (in.position() == end) ? new DecodedRecord<>(DecodedRecord.Kind.PUT, entries) : null;
+	}
+
+	/**
+	 * Reads {@code "key":value} members separated by commas into {@code entries}. With {@code until} -1,
+	 * until no comma follows (the cursor then stands on what ends the object); otherwise the members must
+	 * end exactly at {@code until}, where a comma stands. False when a value is not in the exact shape.
+	 */
+	private boolean readMembers(ExactJson in, int until, List<DecodedRecord.Entry<V>> entries) {
+		while (true) {
+			String key = in.string();
+			in.expect(EXACT_COLON);
+			V value = this.values.readExact(in);
+			if (value == null) {
+				return false;
+			}
+			entries.add(new DecodedRecord.Entry<>(key, value));
+			if (in.position() == until) {
+				return true;
+			}
+			if (until >= 0 && in.position() > until) {
+				return false;
+			}
+			if (!in.skip(EXACT_COMMA)) {
+				return until < 0;
+			}
+		}
+	}
+
+	/**
+	 * The members of a large CHECKPOINT's state, read in parts on several threads: the bytes are cut
+	 * before a {@code "} that follows <code>},</code> (where a member starts in the exact shape), each
+	 * part is read from there, and the parts count only if each one's members end exactly where the next
+	 * part starts. Read one after another, the same members start at the same places, so the entries are
+	 * the same as in one pass. Null when a part cannot be read so (one pass then decides); else
+	 * {@code lastEnd[0]} is where the last member ends.
+	 */
+	private List<DecodedRecord.Entry<V>> readMembersSplit(byte[] buf, int start, int end, int[] lastEnd) {
+		int parts = this.splitParts;
+		int[] starts = new int[parts + 1];
+		int found = 0;
+		starts[found++] = start;
+		for (int i = 1; i < parts; i++) {
+			int from = Math.max(starts[found - 1] + 1, start + (int) ((long) (end - start) * i / parts));
+			int cut = memberStartAfter(buf, from, end);
+			if (cut < 0) {
+				break;
+			}
+			starts[found++] = cut;
+		}
+		int count = found;
+		@SuppressWarnings("unchecked")
+		List<DecodedRecord.Entry<V>>[] results = new List[count];
+		Throwable[] failures = new Throwable[count];
+		Thread[] threads = new Thread[count];
+		for (int i = 1; i < count; i++) {
+			int part = i;
+			threads[i] = new Thread(() -> {
+				try {
+					results[part] = readPart(buf, starts, part, count, end, lastEnd);
+				}
+				catch (Throwable ex) {
+					failures[part] = ex;
+				}
+			}, "recovery-checkpoint-" + i);
+			threads[i].setDaemon(true);
+			threads[i].start();
+		}
+		try {
+			results[0] = readPart(buf, starts, 0, count, end, lastEnd);
+		}
+		catch (Throwable ex) {
+			failures[0] = ex;
+		}
+		boolean interrupted = false;
+		for (int i = 1; i < count; i++) {
+			while (true) {
+				try {
+					threads[i].join();
+					break;
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+		int total = 0;
+		for (int i = 0; i < count; i++) {
+			if (failures[i] instanceof Error error) {
+				throw error;
+			}
+			if (failures[i] != null || results[i] == null) {
+				return null;
+			}
+			total += results[i].size();
+		}
+		List<DecodedRecord.Entry<V>> entries = new ArrayList<>(total);
+		for (List<DecodedRecord.Entry<V>> result : results) {
+			entries.addAll(result);
+		}
+		return entries;
+	}
+
+	/** One part's members; the last part's end (the cursor after its last member) goes to {@code lastEnd}. */
+	private List<DecodedRecord.Entry<V>> readPart(byte[] buf, int[] starts, int part, int count, int end,
+			int[] lastEnd) {
+		ExactJson in = EXACT.get().reset(buf, starts[part], end);
+		List<DecodedRecord.Entry<V>> entries = new ArrayList<>();
+		boolean last = part == count - 1;
+		try {
+			if (!readMembers(in, last ? -1 : starts[part + 1] - 1, entries)) {
+				return null;
+			}
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+		if (last) {
+			lastEnd[0] = in.position();
+		}
+		return entries;
+	}
+
+	/** The first index at or after {@code from} of a {@code "} preceded by <code>},</code>; -1 for none. */
+	private static int memberStartAfter(byte[] buf, int from, int end) {
+		for (int i = Math.max(from, 2); i < end; i++) {
+			if (buf[i] == '"' && buf[i - 1] == ',' && buf[i - 2] == '}') {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** Reads a CHECKPOINT's state in up to {@code parts} parts on as many threads when it holds {@code minBytes} or more. */
+	void splitCheckpoints(int parts, int minBytes) {
+		this.splitParts = parts;
+		this.splitMinBytes = minBytes;
 	}
 
 	private DecodedRecord<V> parse(byte[] buf, int off, int len, boolean withCrc) {

@@ -4,7 +4,8 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 
 /**
- * Turns a store's values into JSON and back, so the log itself knows no value types.
+ * Turns a store's values into JSON and back, so the log itself knows no value types. Replay may read
+ * values on several threads at once: {@link #read} and {@link #readExact} must be thread-safe.
  *
  * @param <V> the type of the values kept under the store's keys
  */

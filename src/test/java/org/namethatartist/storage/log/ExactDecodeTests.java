@@ -44,6 +44,43 @@ class ExactDecodeTests {
 
 	};
 
+	/** Values {@code {"v":"…"}}, so that a CHECKPOINT's members are cut where a value's brace ends. */
+	static final ValueCodec<String> OBJECTS = new ValueCodec<>() {
+
+		private static final byte[] START = ExactJson.ascii("{\"v\":");
+
+		private static final byte[] END = ExactJson.ascii("}");
+
+		@Override
+		public String read(JsonParser parser) {
+			if (parser.currentToken() != JsonToken.START_OBJECT || !"v".equals(parser.nextName())
+					|| parser.nextToken() != JsonToken.VALUE_STRING) {
+				throw new IllegalArgumentException("not {\"v\":string}");
+			}
+			String value = parser.getString();
+			if (parser.nextToken() != JsonToken.END_OBJECT) {
+				throw new IllegalArgumentException("not {\"v\":string}");
+			}
+			return value;
+		}
+
+		@Override
+		public String readExact(ExactJson in) {
+			in.expect(START);
+			String value = in.string();
+			in.expect(END);
+			return value;
+		}
+
+		@Override
+		public void write(JsonGenerator generator, String value) {
+			generator.writeStartObject();
+			generator.writeStringProperty("v", value);
+			generator.writeEndObject();
+		}
+
+	};
+
 	private final RecordCodec<String> codec = new RecordCodec<>(LogTestSupport.MAPPER, STRINGS);
 
 	@Test
@@ -83,9 +120,13 @@ class ExactDecodeTests {
 	}
 
 	private void assertSame(byte[] line) {
+		assertSame(this.codec, line);
+	}
+
+	private static void assertSame(RecordCodec<String> codec, byte[] line) {
 		String text = new String(line, StandardCharsets.UTF_8);
-		Object fast = outcome(() -> this.codec.decode(line, 0, line.length));
-		Object slow = outcome(() -> this.codec.decodeWithJackson(line, 0, line.length));
+		Object fast = outcome(() -> codec.decode(line, 0, line.length));
+		Object slow = outcome(() -> codec.decodeWithJackson(line, 0, line.length));
 		assertThat(fast).as(text).isEqualTo(slow);
 	}
 
@@ -104,12 +145,26 @@ class ExactDecodeTests {
 
 	@Test
 	void checkpointsDecodeAsWithJackson() throws java.io.IOException {
-		Random random = new Random(3);
-		for (int i = 0; i < 3_000; i++) {
+		checkpoints(this.codec, new Random(3), 3_000);
+	}
+
+	@Test
+	void checkpointsReadInPartsDecodeAsWithJackson() throws java.io.IOException {
+		RecordCodec<String> objects = new RecordCodec<>(LogTestSupport.MAPPER, OBJECTS);
+		objects.splitCheckpoints(3, 0);
+		checkpoints(objects, new Random(4), 3_000);
+		RecordCodec<String> strings = new RecordCodec<>(LogTestSupport.MAPPER, STRINGS);
+		strings.splitCheckpoints(4, 0);
+		checkpoints(strings, new Random(5), 1_000);
+	}
+
+	/** Checkpoints of random states, whole and with a byte taken out (re-sealed), against Jackson. */
+	private static void checkpoints(RecordCodec<String> codec, Random random, int rounds) throws java.io.IOException {
+		for (int i = 0; i < rounds; i++) {
 			Map<String, String> entries = new java.util.LinkedHashMap<>();
-			int count = random.nextInt(6);
+			int count = random.nextInt(12);
 			for (int k = 0; k < count; k++) {
-				entries.put(randomString(random), randomString(random));
+				entries.put(randomString(random), random.nextInt(5) == 0 ? "},\"x\":{" : randomString(random));
 			}
 			StoreState<String> state = new StoreState<>() {
 
@@ -128,16 +183,22 @@ class ExactDecodeTests {
 
 			};
 			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-			this.codec.writeCheckpoint(out, state, Instant.ofEpochMilli(random.nextLong(1L << 42)));
+			codec.writeCheckpoint(out, state, Instant.ofEpochMilli(random.nextLong(1L << 42)));
 			byte[] line = strip(out.toByteArray());
-			assertSame(line);
+			assertSame(codec, line);
 			String object = new String(line, StandardCharsets.UTF_8);
 			object = object.substring(0, object.length() - RecordCodec.CRC_SUFFIX_LENGTH) + "}";
-			int at = random.nextInt(object.length());
-			String altered = object.substring(0, at) + object.substring(at + 1);
-			byte[] bytes = altered.getBytes(StandardCharsets.UTF_8);
-			if (bytes.length > 1 && bytes[bytes.length - 1] == '}') {
-				assertSame(strip(RecordCodec.seal(bytes, bytes.length)));
+			for (int n = 0; n < 3; n++) {
+				int at = random.nextInt(object.length());
+				String altered = switch (random.nextInt(3)) {
+					case 0 -> object.substring(0, at) + object.substring(at + 1);
+					case 1 -> object.substring(0, at) + "},\"" + object.substring(at);
+					default -> object.substring(0, at) + "\"k\":{\"v\":\"w\"}," + object.substring(at);
+				};
+				byte[] bytes = altered.getBytes(StandardCharsets.UTF_8);
+				if (bytes.length > 1 && bytes[bytes.length - 1] == '}') {
+					assertSame(codec, strip(RecordCodec.seal(bytes, bytes.length)));
+				}
 			}
 		}
 	}
