@@ -31,6 +31,9 @@ public final class ExactJson {
 	/** The bytes of each cached string. */
 	private final byte[][] cachedBytes = new byte[CACHE_SIZE][];
 
+	/** The hash of each cached string's bytes. */
+	private final int[] cachedHashes = new int[CACHE_SIZE];
+
 	private byte[] buf;
 
 	private int pos;
@@ -145,13 +148,15 @@ public final class ExactJson {
 		}
 		int slot = (hash ^ (hash >>> 12)) & (CACHE_SIZE - 1);
 		byte[] cached = this.cachedBytes[slot];
-		if (cached != null && Arrays.equals(cached, 0, cached.length, this.buf, start, start + length)) {
+		if (cached != null && this.cachedHashes[slot] == hash
+				&& Arrays.equals(cached, 0, cached.length, this.buf, start, start + length)) {
 			return this.cache[slot];
 		}
 		byte[] bytes = Arrays.copyOfRange(this.buf, start, start + length);
 		String read = new String(bytes, StandardCharsets.ISO_8859_1);
 		this.cache[slot] = read;
 		this.cachedBytes[slot] = bytes;
+		this.cachedHashes[slot] = hash;
 		return read;
 	}
 

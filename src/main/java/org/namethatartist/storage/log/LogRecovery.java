@@ -364,23 +364,24 @@ final class LogRecovery<V> {
 		}
 
 		private Chunk decodeChunk(byte[] buf, int length, long base) {
+			int[] ends = new int[Math.max(16, length >>> 9)];
 			int count = 0;
 			for (int i = 0; i < length; i++) {
 				if (buf[i] == '\n') {
-					count++;
+					if (count == ends.length) {
+						ends = Arrays.copyOf(ends, 2 * count);
+					}
+					ends[count++] = i;
 				}
 			}
 			Chunk chunk = new Chunk(buf, base, count);
 			int start = 0;
-			int n = 0;
-			for (int i = 0; i < length; i++) {
-				if (buf[i] == '\n') {
-					chunk.starts[n] = start;
-					chunk.lengths[n] = i - start;
-					chunk.decoded[n] = decodeLine(buf, start, i - start);
-					n++;
-					start = i + 1;
-				}
+			for (int n = 0; n < count; n++) {
+				int end = ends[n];
+				chunk.starts[n] = start;
+				chunk.lengths[n] = end - start;
+				chunk.decoded[n] = decodeLine(buf, start, end - start);
+				start = end + 1;
 			}
 			return chunk;
 		}
