@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.namethatartist.player.GameHistoryEntry;
 import org.namethatartist.player.PlayerStats;
+import org.namethatartist.storage.log.ExactJson;
 import org.namethatartist.storage.log.ValueCodec;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -16,6 +17,52 @@ import tools.jackson.core.JsonToken;
  * Hand-written over the streaming API: it runs once per record at start-up and once per write.
  */
 final class PlayerStatsCodec implements ValueCodec<PlayerStats> {
+
+	private static final byte[] USER_ID = ExactJson.ascii("{\"userId\":");
+
+	private static final byte[] USERNAME = ExactJson.ascii(",\"username\":");
+
+	private static final byte[] TOTAL_GAMES = ExactJson.ascii(",\"totalGames\":");
+
+	private static final byte[] TOTAL_WINS = ExactJson.ascii(",\"totalWins\":");
+
+	private static final byte[] TOTAL_SCORE = ExactJson.ascii(",\"totalScore\":");
+
+	private static final byte[] AVERAGE_SCORE = ExactJson.ascii(",\"averageScore\":");
+
+	private static final byte[] BEST_SCORE = ExactJson.ascii(",\"bestScore\":");
+
+	private static final byte[] CORRECT = ExactJson.ascii(",\"totalCorrectAnswers\":");
+
+	private static final byte[] INCORRECT = ExactJson.ascii(",\"totalIncorrectAnswers\":");
+
+	private static final byte[] ANSWERS = ExactJson.ascii(",\"totalAnswers\":");
+
+	private static final byte[] ACCURACY = ExactJson.ascii(",\"accuracyRate\":");
+
+	private static final byte[] HISTORY = ExactJson.ascii(",\"gamesHistory\":[");
+
+	private static final byte[] ENTRY_DATE = ExactJson.ascii("{\"date\":");
+
+	private static final byte[] SCORE_AFTER_DATE = ExactJson.ascii(",\"score\":");
+
+	private static final byte[] ENTRY_SCORE = ExactJson.ascii("{\"score\":");
+
+	private static final byte[] IS_WINNER = ExactJson.ascii(",\"isWinner\":");
+
+	private static final byte[] ENTRY_CORRECT = ExactJson.ascii(",\"correctAnswers\":");
+
+	private static final byte[] ENTRY_INCORRECT = ExactJson.ascii(",\"incorrectAnswers\":");
+
+	private static final byte[] ENTRY_GAME_ID = ExactJson.ascii(",\"gameId\":");
+
+	private static final byte[] COMMA = ExactJson.ascii(",");
+
+	private static final byte[] END_OBJECT = ExactJson.ascii("}");
+
+	private static final byte[] END_HISTORY = ExactJson.ascii("]}");
+
+	private static final GameHistoryEntry[] NO_ENTRIES = new GameHistoryEntry[0];
 
 	@Override
 	public PlayerStats read(JsonParser p) {
@@ -54,6 +101,73 @@ final class PlayerStatsCodec implements ValueCodec<PlayerStats> {
 		}
 		return new PlayerStats(userId, username, totalGames, totalWins, totalScore, averageScore, bestScore, correct,
 				incorrect, answers, accuracy, history);
+	}
+
+	/**
+	 * The entry exactly as {@link #write} gives it (no whitespace, every member in its order, the
+	 * history entries' null members left out), with ASCII strings and plain integers; anything else is
+	 * left to {@link #read}.
+	 */
+	@Override
+	public PlayerStats readExact(ExactJson in) {
+		in.expect(USER_ID);
+		String userId = in.string();
+		in.expect(USERNAME);
+		String username = in.string();
+		in.expect(TOTAL_GAMES);
+		int totalGames = in.intValue();
+		in.expect(TOTAL_WINS);
+		int totalWins = in.intValue();
+		in.expect(TOTAL_SCORE);
+		long totalScore = in.longValue();
+		in.expect(AVERAGE_SCORE);
+		long averageScore = in.longValue();
+		in.expect(BEST_SCORE);
+		int bestScore = in.intValue();
+		in.expect(CORRECT);
+		int correct = in.intValue();
+		in.expect(INCORRECT);
+		int incorrect = in.intValue();
+		in.expect(ANSWERS);
+		int answers = in.intValue();
+		in.expect(ACCURACY);
+		int accuracy = in.intValue();
+		in.expect(HISTORY);
+		GameHistoryEntry[] entries = NO_ENTRIES;
+		int count = 0;
+		if (!in.skip(END_HISTORY)) {
+			entries = new GameHistoryEntry[8];
+			do {
+				if (count == entries.length) {
+					entries = java.util.Arrays.copyOf(entries, count * 2);
+				}
+				entries[count++] = readExactEntry(in);
+			}
+			while (in.skip(COMMA));
+			in.expect(END_HISTORY);
+		}
+		List<GameHistoryEntry> history = (count == 0) ? List.of() : List.of(java.util.Arrays.copyOf(entries, count));
+		return new PlayerStats(userId, username, totalGames, totalWins, totalScore, averageScore, bestScore, correct,
+				incorrect, answers, accuracy, history);
+	}
+
+	private static GameHistoryEntry readExactEntry(ExactJson in) {
+		String date = null;
+		if (in.skip(ENTRY_DATE)) {
+			date = in.string();
+			in.expect(SCORE_AFTER_DATE);
+		}
+		else {
+			in.expect(ENTRY_SCORE);
+		}
+		int score = in.intValue();
+		in.expect(IS_WINNER);
+		boolean winner = in.booleanValue();
+		Integer correct = in.skip(ENTRY_CORRECT) ? in.intValue() : null;
+		Integer incorrect = in.skip(ENTRY_INCORRECT) ? in.intValue() : null;
+		String gameId = in.skip(ENTRY_GAME_ID) ? in.string() : null;
+		in.expect(END_OBJECT);
+		return new GameHistoryEntry(date, score, winner, correct, incorrect, gameId);
 	}
 
 	private static String text(JsonParser p, JsonToken token) {
