@@ -136,15 +136,7 @@ class DiscordConnectionTests {
 		GuildMessageChannel channel = mock(GuildMessageChannel.class);
 		when(manager.getChannelById(GuildMessageChannel.class, "200")).thenReturn(channel);
 		CountDownLatch discordAnswers = new CountDownLatch(1);
-		this.connection = new DiscordConnection(() -> {
-			try {
-				discordAnswers.await();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			return manager;
-		}, Clock.systemUTC());
+		this.connection = new DiscordConnection(answeredWhen(discordAnswers, () -> manager), Clock.systemUTC());
 		this.connection.start();
 		CompletableFuture<Optional<GuildMessageChannel>> found = CompletableFuture
 			.supplyAsync(() -> this.connection.find("200"));
@@ -158,15 +150,7 @@ class DiscordConnectionTests {
 	void savedGamesWaitUntilEveryShardIsConnected() throws Exception {
 		JDA shard = shard(0, JDA.Status.CONNECTING_TO_WEBSOCKET, 0);
 		CountDownLatch discordAnswers = new CountDownLatch(1);
-		this.connection = new DiscordConnection(() -> {
-			try {
-				discordAnswers.await();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			return loggedIn(shard);
-		}, Clock.systemUTC());
+		this.connection = new DiscordConnection(answeredWhen(discordAnswers, () -> loggedIn(shard)), Clock.systemUTC());
 		// The resumer may ask before the connection has even started.
 		CompletableFuture<Void> ready = CompletableFuture.runAsync(() -> awaitReady(Duration.ofSeconds(30)));
 		this.connection.start();
@@ -194,6 +178,19 @@ class DiscordConnectionTests {
 		CompletableFuture<Void> bounded = CompletableFuture.runAsync(() -> awaitReady(Duration.ofMillis(300)));
 		bounded.get(10, TimeUnit.SECONDS);
 		assertThat(this.connection.status().allConnected()).isFalse();
+	}
+
+	/** Shard managers whose login answers only once {@code discordAnswers} is counted down. */
+	private static Supplier<ShardManager> answeredWhen(CountDownLatch discordAnswers, Supplier<ShardManager> managers) {
+		return () -> {
+			try {
+				discordAnswers.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return managers.get();
+		};
 	}
 
 	private void awaitReady(Duration max) {
