@@ -9,7 +9,8 @@ import org.namethatartist.player.GameHistoryEntry;
 import org.namethatartist.player.PlayerStats;
 import org.namethatartist.storage.appendlog.AppendLogStores;
 import org.namethatartist.storage.log.LogOptions;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -29,77 +30,10 @@ final class PostgresImport {
 	/** Rows sent in batches of this many statements: one round trip each instead of one per row. */
 	static final int BATCH = 1000;
 
-	private static final String PLAYERS = "INSERT INTO players (" + PlayerRows.COLUMNS + ") VALUES "
-			+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))";
-
-	private static final String GUILD_PLAYERS = "INSERT INTO guild_players (guild_id, " + PlayerRows.COLUMNS
-			+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))";
-
-	private static final String RESULTS = "INSERT INTO results (game_id, user_id, guild_id) VALUES (?, ?, ?) "
-			+ "ON CONFLICT DO NOTHING";
+	private static final String RESULTS = "INSERT INTO results (game_id, user_id, guild_id) "
+			+ "VALUES (:game, :user, :guild) ON CONFLICT DO NOTHING";
 
 	private PostgresImport() {
-	}
-
-	/** A player's row in {@link PlayerRows#COLUMNS} order, after the guild id for a per-server row. */
-	private static Object[] row(PlayerRows rows, String guildId, PlayerStats stats) {
-		Object[] values = { stats.userId(), stats.username(), stats.totalGames(), stats.totalWins(),
-				stats.totalScore(), stats.averageScore(), stats.bestScore(), stats.totalCorrectAnswers(),
-				stats.totalIncorrectAnswers(), stats.totalAnswers(), stats.accuracyRate(),
-				rows.historyJson(stats.gamesHistory()) };
-		if (guildId == null) {
-			return values;
-		}
-		Object[] withGuild = new Object[values.length + 1];
-		withGuild[0] = guildId;
-		System.arraycopy(values, 0, withGuild, 1, values.length);
-		return withGuild;
-	}
-
-	/** Rows waiting to be sent, by statement; sent when a batch is full and when closed. */
-	private static final class Batches {
-
-		private final JdbcTemplate jdbc;
-
-		private final List<Object[]> players = new ArrayList<>();
-
-		private final List<Object[]> guildPlayers = new ArrayList<>();
-
-		private final List<Object[]> results = new ArrayList<>();
-
-		Batches(JdbcTemplate jdbc) {
-			this.jdbc = jdbc;
-		}
-
-		void player(String guildId, Object[] row) {
-			add((guildId != null) ? GUILD_PLAYERS : PLAYERS, (guildId != null) ? this.guildPlayers : this.players, row);
-		}
-
-		void result(Object[] row) {
-			add(RESULTS, this.results, row);
-		}
-
-		private void add(String sql, List<Object[]> batch, Object[] row) {
-			batch.add(row);
-			if (batch.size() >= BATCH) {
-				send(sql, batch);
-			}
-		}
-
-		private void send(String sql, List<Object[]> batch) {
-			if (!batch.isEmpty()) {
-				this.jdbc.batchUpdate(sql, batch);
-				batch.clear();
-			}
-		}
-
-		/** Sends what is left. */
-		void flush() {
-			send(PLAYERS, this.players);
-			send(GUILD_PLAYERS, this.guildPlayers);
-			send(RESULTS, this.results);
-		}
-
 	}
 
 	static Report importIfEmpty(PostgresStorage storage, Path dataDir) {
@@ -113,13 +47,13 @@ final class PostgresImport {
 				int[] counts = new int[3];
 				boolean[] tokens = new boolean[1];
 				try (AppendLogStores stores = AppendLogStores.open(dataDir, LogOptions.defaults())) {
-					Batches batches = new Batches(new JdbcTemplate(storage.dataSource()));
+					Batches batches = new Batches(new NamedParameterJdbcTemplate(storage.dataSource()), storage.rows());
 					stores.forEachPlayer((guildId, stats) -> {
-						batches.player(guildId, row(storage.rows(), guildId, stats));
+						batches.player(guildId, stats);
 						counts[(guildId != null) ? 1 : 0]++;
 						for (GameHistoryEntry game : stats.gamesHistory()) {
 							if (game.gameId() != null) {
-								batches.result(new Object[] { game.gameId(), stats.userId(), guildId });
+								batches.result(game.gameId(), stats.userId(), guildId);
 							}
 						}
 					});
@@ -140,6 +74,59 @@ final class PostgresImport {
 			throw new StorageException("Could not import " + dataDir + " into PostgreSQL; nothing was imported: "
 					+ ex.getMessage(), ex);
 		}
+	}
+
+	/** Rows waiting to be sent, by statement; sent when a batch is full and by {@link #flush()}. */
+	private static final class Batches {
+
+		private final NamedParameterJdbcTemplate jdbc;
+
+		private final PlayerRows rows;
+
+		private final List<MapSqlParameterSource> players = new ArrayList<>();
+
+		private final List<MapSqlParameterSource> guildPlayers = new ArrayList<>();
+
+		private final List<MapSqlParameterSource> results = new ArrayList<>();
+
+		Batches(NamedParameterJdbcTemplate jdbc, PlayerRows rows) {
+			this.jdbc = jdbc;
+			this.rows = rows;
+		}
+
+		void player(String guildId, PlayerStats stats) {
+			MapSqlParameterSource row = new MapSqlParameterSource(PostgresPlayerRepository.values(this.rows, stats))
+				.addValue("guild", guildId);
+			boolean guild = guildId != null;
+			add(PostgresPlayerRepository.insertSql(guild), guild ? this.guildPlayers : this.players, row);
+		}
+
+		void result(String gameId, String userId, String guildId) {
+			add(RESULTS, this.results,
+					new MapSqlParameterSource("game", gameId).addValue("user", userId).addValue("guild", guildId));
+		}
+
+		private void add(String sql, List<MapSqlParameterSource> batch, MapSqlParameterSource row) {
+			batch.add(row);
+			if (batch.size() >= BATCH) {
+				send(sql, batch);
+			}
+		}
+
+		private void send(String sql, List<MapSqlParameterSource> batch) {
+			if (!batch.isEmpty()) {
+				this.jdbc.batchUpdate(sql, batch.toArray(MapSqlParameterSource[]::new));
+				batch.clear();
+			}
+		}
+
+		/** Sends what is left. */
+		void flush() {
+			send(PostgresPlayerRepository.insertSql(false), this.players);
+			send(PostgresPlayerRepository.insertSql(true), this.guildPlayers);
+			send(RESULTS, this.results);
+		}
+
 	}
 
 }

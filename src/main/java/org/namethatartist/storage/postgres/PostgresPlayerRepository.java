@@ -123,7 +123,8 @@ public final class PostgresPlayerRepository implements PlayerRepository {
 		return next;
 	}
 
-	private static Map<String, Object> values(PlayerRows rows, PlayerStats stats) {
+	/** A player's row as named parameters ({@code :user} … {@code :history}) of {@link #insertSql}. */
+	static Map<String, Object> values(PlayerRows rows, PlayerStats stats) {
 		Map<String, Object> values = new HashMap<>();
 		values.put("user", stats.userId());
 		values.put("username", stats.username());
@@ -140,16 +141,20 @@ public final class PostgresPlayerRepository implements PlayerRepository {
 		return values;
 	}
 
-	/** Inserts a player's row, globally (guildId null) or for one server; used by the import too. */
-	static void insert(JdbcClient jdbc, PlayerRows rows, String guildId, PlayerStats stats, String onConflict) {
-		String sql = (guildId != null)
-				? "INSERT INTO guild_players (guild_id, " + PlayerRows.COLUMNS + ") VALUES (:guild, "
+	/**
+	 * The insert of a player's row with the parameters of {@link #values} (and {@code :guild} for a
+	 * server's row), globally or for one server; the import sends it in batches.
+	 */
+	static String insertSql(boolean guild) {
+		String into = guild ? "INSERT INTO guild_players (guild_id, " + PlayerRows.COLUMNS + ") VALUES (:guild, "
 				: "INSERT INTO players (" + PlayerRows.COLUMNS + ") VALUES (";
-		jdbc.sql(sql + ":user, :username, :games, :wins, :score, :average, :best, :correct, :incorrect, :answers, "
-				+ ":accuracy, CAST(:history AS jsonb))" + onConflict)
-			.params(values(rows, stats))
-			.param("guild", guildId)
-			.update();
+		return into + ":user, :username, :games, :wins, :score, :average, :best, :correct, :incorrect, :answers, "
+				+ ":accuracy, CAST(:history AS jsonb))";
+	}
+
+	/** Inserts a player's row, globally (guildId null) or for one server. */
+	static void insert(JdbcClient jdbc, PlayerRows rows, String guildId, PlayerStats stats, String onConflict) {
+		jdbc.sql(insertSql(guildId != null) + onConflict).params(values(rows, stats)).param("guild", guildId).update();
 	}
 
 	@Override
