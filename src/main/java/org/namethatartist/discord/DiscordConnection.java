@@ -118,8 +118,9 @@ final class DiscordConnection implements SmartLifecycle, GameChannels, ResumeGat
 	public void start() {
 		// JDA's default for every message, on top of each of ours: nothing sent may ping anybody.
 		MessageRequest.setDefaultMentions(Messages.NO_MENTIONS);
-		this.startedAt = this.clock.instant();
+		// Running first: whoever sees startedAt set sees running too (see stoppedAfterStart).
 		this.running = true;
+		this.startedAt = this.clock.instant();
 		this.loginThread.execute(this::logIn);
 	}
 
@@ -229,15 +230,7 @@ final class DiscordConnection implements SmartLifecycle, GameChannels, ResumeGat
 	 */
 	@Override
 	public void awaitReady(Duration max) throws InterruptedException {
-		long deadline = System.nanoTime() + max.toNanos();
-		while (this.state != State.STOPPED && warmingUp() && System.nanoTime() < deadline) {
-			if (this.firstAttempt.getCount() > 0) {
-				this.firstAttempt.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-			}
-			else {
-				Thread.sleep(200);
-			}
-		}
+		awaitShards(System.nanoTime() + max.toNanos());
 	}
 
 	/** Waits while the shards are still coming up after start-up; whether it waited at all. */
@@ -246,24 +239,38 @@ final class DiscordConnection implements SmartLifecycle, GameChannels, ResumeGat
 		if (started == null) {
 			return false;
 		}
-		Instant deadline = started.plus(WARM_UP);
-		boolean waited = false;
+		Duration left = Duration.between(this.clock.instant(), started.plus(WARM_UP));
 		try {
-			while (this.running && this.clock.instant().isBefore(deadline) && warmingUp()) {
-				waited = true;
-				if (this.firstAttempt.getCount() > 0) {
-					this.firstAttempt.await(Duration.between(this.clock.instant(), deadline).toMillis(),
-							TimeUnit.MILLISECONDS);
-				}
-				else {
-					Thread.sleep(200);
-				}
-			}
+			return awaitShards(System.nanoTime() + Math.max(0, left.toNanos()));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			// Only a wait is interrupted.
+			return true;
+		}
+	}
+
+	/**
+	 * Waits while the shards are coming up (the first login under way, or logged in with shards not yet
+	 * connected), until {@code deadline} ({@link System#nanoTime()}) or until stopped; whether it waited.
+	 */
+	private boolean awaitShards(long deadline) throws InterruptedException {
+		boolean waited = false;
+		while (warmingUp() && !stoppedAfterStart() && System.nanoTime() < deadline) {
+			waited = true;
+			if (this.firstAttempt.getCount() > 0) {
+				this.firstAttempt.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			}
+			else {
+				Thread.sleep(200);
+			}
 		}
 		return waited;
+	}
+
+	/** Started, then stopped; before {@link #start()} it is false, so the resumer may wait for the start. */
+	private boolean stoppedAfterStart() {
+		return this.startedAt != null && !this.running;
 	}
 
 	private boolean warmingUp() {
