@@ -54,7 +54,7 @@ public final class TokenCatalog {
 		Set<String> artists = new LinkedHashSet<>();
 		for (Token token : document.tokens()) {
 			String artist = token.primaryArtist();
-			if (artist == null || artist.isBlank() || isBlank(token.imageUrl()) || token.tokenId() == null) {
+			if (artist == null || artist.isBlank() || token.shownImageUrl() == null || token.tokenId() == null) {
 				continue;
 			}
 			if (excludeUnresolvedArtists && !resolved(document.artistInfo().get(artist))) {

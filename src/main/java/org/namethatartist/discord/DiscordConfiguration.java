@@ -42,7 +42,8 @@ class DiscordConfiguration {
 		List<SlashCommand> commands = List.of(new NameThatArtistCommand(games), new LeaderboardCommand(players),
 				new StatsCommand(players), new AllTimeCommand(players), new StopGameCommand(games),
 				new HelpCommand(artworks, games.properties()), new PingCommand(System::nanoTime),
-				new PrecacheCommand(artworks, PrecacheCommand.paced(PrecacheCommand.PACE)));
+				new PrecacheCommand(artworks, PrecacheCommand.paced(PrecacheCommand.PACE),
+						PrecacheCommand.paced(PrecacheCommand.HOLD)));
 		return new DiscordRouter(commands, new AnswerButton(games), cooldowns, properties.guildId());
 	}
 

@@ -1,5 +1,7 @@
 package org.namethatartist.discord;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +29,9 @@ final class GameMessages {
 	/** Discord's limit on a button's label. */
 	private static final int LABEL_MAX = 80;
 
+	/** JDA's and Discord's limit on an embed's addresses. */
+	static final int URL_MAX = 2000;
+
 	private GameMessages() {
 	}
 
@@ -51,8 +56,8 @@ final class GameMessages {
 					+ Text.relative(round.endsAt()) + " (" + Text.seconds(Duration.between(round.startedAt(),
 							round.endsAt())) + " s).")
 			.setFooter("One answer per player · faster right answers score more");
-		if (isWebImage(token.imageUrl())) {
-			embed.setImage(token.imageUrl());
+		if (isWebImage(token.shownImageUrl())) {
+			embed.setImage(token.shownImageUrl());
 		}
 		return Messages.embed(embed.build(), List.of(buttons(event.game().gameId(), round.number(), round.choices())));
 	}
@@ -138,13 +143,33 @@ final class GameMessages {
 	}
 
 	/** Discord shows images from http(s) addresses only; anything else would make the embed fail. */
-	private static boolean isWebImage(String url) {
+	static boolean isWebImage(String url) {
 		return isWebLink(url);
 	}
 
-	private static boolean isWebLink(String url) {
-		return url != null && (url.startsWith("https://") || url.startsWith("http://")) && url.indexOf(')') < 0
-				&& url.indexOf(' ') < 0;
+	/**
+	 * An address JDA and Discord accept in an embed: http(s), with a host, no whitespace or control
+	 * characters, at most {@value #URL_MAX} characters; one they refuse would lose the whole message. No
+	 * {@code )} either, which would end a markdown link early.
+	 */
+	static boolean isWebLink(String url) {
+		if (url == null || url.length() > URL_MAX || !(url.startsWith("https://") || url.startsWith("http://"))
+				|| url.indexOf(')') >= 0) {
+			return false;
+		}
+		for (int i = 0; i < url.length(); i++) {
+			char c = url.charAt(i);
+			if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
+				return false;
+			}
+		}
+		try {
+			URI uri = new URI(url);
+			return uri.getHost() != null && !uri.getHost().isEmpty();
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
 	}
 
 	private static String when(Instant at) {

@@ -22,8 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /precache} (administrators): posts each playable artwork's image in this channel and deletes it
- * at once, one at a time and paced, so that Discord's media proxy has fetched every image before a game
+ * {@code /precache} (administrators): posts each playable artwork's image (the one rounds show) in this
+ * channel and deletes it after a short hold ({@link #HOLD}, the original's 2 s: Discord's media proxy fetches
+ * an embed's image after the message is posted, so a message deleted at once may warm nothing), one at a
+ * time and paced, so that Discord's media proxy has fetched every image before a game
  * shows it. Deferred (privately); reports how many went through. One run at a time per process.
  */
 final class PrecacheCommand implements SlashCommand {
@@ -33,18 +35,32 @@ final class PrecacheCommand implements SlashCommand {
 	/** Between two images: well under Discord's limit of five messages per five seconds in a channel. */
 	static final Duration PACE = Duration.ofMillis(1500);
 
+	/** How long each image stays up before it is deleted. */
+	static final Duration HOLD = Duration.ofSeconds(2);
+
 	static final int GIVE_UP_AFTER = 5;
 
 	private final ArtworkCatalog artworks;
 
 	private final Executor pacer;
 
+	private final Executor holder;
+
 	private final AtomicBoolean running = new AtomicBoolean();
 
-	/** @param pacer runs each next image after the pause */
+	/** @param pacer runs each next image after the pause, and each deletion after the hold */
 	PrecacheCommand(ArtworkCatalog artworks, Executor pacer) {
+		this(artworks, pacer, pacer);
+	}
+
+	/**
+	 * @param pacer runs each next image after the pause
+	 * @param holder runs each deletion after the image's hold
+	 */
+	PrecacheCommand(ArtworkCatalog artworks, Executor pacer, Executor holder) {
 		this.artworks = artworks;
 		this.pacer = pacer;
+		this.holder = holder;
 	}
 
 	static Executor paced(Duration pace) {
@@ -151,15 +167,16 @@ final class PrecacheCommand implements SlashCommand {
 	}
 
 	private CompletableFuture<Boolean> postAndDelete(GuildMessageChannel channel, Token token) {
-		if (token.imageUrl() == null || !token.imageUrl().startsWith("http")) {
+		String image = token.shownImageUrl();
+		if (!GameMessages.isWebImage(image)) {
 			return CompletableFuture.completedFuture(false);
 		}
-		return channel.sendMessage(Messages.embed(new EmbedBuilder().setImage(token.imageUrl()).build()))
+		return channel.sendMessage(Messages.embed(new EmbedBuilder().setImage(image).build()))
 			.submit()
-			.thenCompose((message) -> channel.deleteMessageById(message.getId()).submit())
+			.thenComposeAsync((message) -> channel.deleteMessageById(message.getId()).submit(), this.holder)
 			.handle((deleted, failure) -> {
 				if (failure != null) {
-					logger.warn("Discord: precaching {} ({}) failed: {}", token.name(), token.imageUrl(), failure.toString());
+					logger.warn("Discord: precaching {} ({}) failed: {}", token.name(), image, failure.toString());
 					return false;
 				}
 				return true;

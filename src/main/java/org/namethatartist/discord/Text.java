@@ -38,7 +38,8 @@ final class Text {
 		if (text == null || text.isBlank()) {
 			return "(unnamed)";
 		}
-		String escaped = MarkdownSanitizer.escape(shorten(text.replace('\n', ' '), NAME_MAX))
+		// A backslash first: left alone, "\\[x\\](url)" would undo the escaping below and make a masked link.
+		String escaped = MarkdownSanitizer.escape(shorten(oneLine(text), NAME_MAX).replace("\\", "\\\\"))
 			.replace("[", "\\[")
 			.replace("]", "\\]")
 			.replace("<", "\\<")
@@ -46,10 +47,47 @@ final class Text {
 		return (escaped.startsWith("#") || escaped.startsWith("-")) ? "\\" + escaped : escaped;
 	}
 
-	/** Cut to {@code max} characters with an ellipsis, for labels with a length limit. */
+	/**
+	 * On one line, without the invisible characters that reorder or hide text: line and paragraph
+	 * separators become spaces; controls and bidirectional overrides and isolates (which can make a name read
+	 * backwards, or the text after it) are dropped. Joiners stay: emojis need them.
+	 */
+	static String oneLine(String text) {
+		StringBuilder line = new StringBuilder(text.length());
+		text.codePoints().forEach((c) -> {
+			if (c == '\n' || c == '\r' || c == '\t' || c == 0x2028 || c == 0x2029 || c == 0x85) {
+				line.append(' ');
+			}
+			else if (!Character.isISOControl(c) && !(c >= 0x202A && c <= 0x202E) && !(c >= 0x2066 && c <= 0x2069)
+					&& c != 0x200E && c != 0x200F && c != 0x061C) {
+				line.appendCodePoint(c);
+			}
+		});
+		return line.toString();
+	}
+
+	/**
+	 * Cut to {@code max} characters (UTF-16 units, as JDA counts them) with an ellipsis, for labels with a
+	 * length limit. The cut falls between code points, and drops a joiner or variation selector left
+	 * dangling at the end, so an emoji is never cut into a broken character Discord refuses.
+	 */
 	static String shorten(String text, int max) {
 		String stripped = (text == null || text.isBlank()) ? "(unnamed)" : text.strip();
-		return (stripped.length() <= max) ? stripped : stripped.substring(0, max - 1) + "…";
+		if (stripped.length() <= max) {
+			return stripped;
+		}
+		int end = max - 1;
+		if (Character.isLowSurrogate(stripped.charAt(end)) && Character.isHighSurrogate(stripped.charAt(end - 1))) {
+			end--;
+		}
+		while (end > 0 && isJoining(stripped.charAt(end - 1))) {
+			end--;
+		}
+		return stripped.substring(0, end) + "…";
+	}
+
+	private static boolean isJoining(char c) {
+		return c == '\u200D' || c == '\uFE0F' || c == '\uFE0E' || c == '\u20E3' || Character.isHighSurrogate(c);
 	}
 
 	static String number(long value) {

@@ -58,12 +58,9 @@ record GameJson(String gameId, String status, @Nullable RoundJson round, List<Sc
 		return (millis % 1000 == 0) ? (Number) (millis / 1000) : (Number) (millis / 1000.0);
 	}
 
-	/** The image a page shows: the original's {@code imageUrl} (thumbnail first), else the larger one. */
+	/** The image a page shows: the one a Discord round shows (display image first, never the placeholder). */
 	private static @Nullable String image(@Nullable Token token) {
-		if (token == null) {
-			return null;
-		}
-		return (token.imageUrl() != null && !token.imageUrl().isBlank()) ? token.imageUrl() : token.fullImageUrl();
+		return (token != null) ? token.shownImageUrl() : null;
 	}
 
 	/**

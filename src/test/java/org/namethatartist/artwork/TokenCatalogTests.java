@@ -127,8 +127,10 @@ class TokenCatalogTests {
 	@Test
 	void tokensWithoutImageArtistOrIdAreDropped() {
 		List<Token> tokens = new ArrayList<>(tokensByArtists(3, 1));
-		tokens.add(new Token("no-image", "Untitled", "", null, "https://example.org/full.png", List.of("tz1a0"),
-				"tz1a0", CONTRACT));
+		// hic et nunc's generic thumbnail is no image, in any gateway's address.
+		tokens.add(new Token("placeholder-only", "Untitled", "",
+				"https://ipfs.fileship.xyz/" + Token.PLACEHOLDER_CID, "ipfs://" + Token.PLACEHOLDER_CID,
+				List.of("tz1a0"), "tz1a0", CONTRACT));
 		tokens.add(new Token("blank-image", "Untitled", "", " ", null, List.of("tz1a0"), "tz1a0", CONTRACT));
 		tokens.add(new Token("no-artist", "Untitled", "", "https://example.org/a.png", null, List.of(), null,
 				CONTRACT));
@@ -138,6 +140,25 @@ class TokenCatalogTests {
 		TokenCatalog catalog = TokenCatalog.of("objkt", document(tokens), false);
 
 		assertThat(catalog.playable()).extracting(Token::tokenId).containsExactly("a0-0", "a1-0", "a2-0");
+	}
+
+	@Test
+	void theShownImageIsTheDisplayImageFirstAndNeverThePlaceholder() {
+		String placeholder = "https://ipfs.fileship.xyz/" + Token.PLACEHOLDER_CID;
+		String display = "https://ipfs.fileship.xyz/QmDisplay";
+		String thumbnail = "https://ipfs.fileship.xyz/QmThumbnail";
+		assertThat(shown(thumbnail, display).shownImageUrl()).isEqualTo(display);
+		assertThat(shown(placeholder, display).shownImageUrl()).isEqualTo(display);
+		assertThat(shown(thumbnail, null).shownImageUrl()).isEqualTo(thumbnail);
+		assertThat(shown(thumbnail, " ").shownImageUrl()).isEqualTo(thumbnail);
+		assertThat(shown(thumbnail, "https://cloudflare-ipfs.com/ipfs/" + Token.PLACEHOLDER_CID).shownImageUrl())
+			.isEqualTo(thumbnail);
+		assertThat(shown(placeholder, null).shownImageUrl()).isNull();
+		assertThat(shown(null, null).shownImageUrl()).isNull();
+	}
+
+	private static Token shown(String imageUrl, String fullImageUrl) {
+		return new Token("1", "Untitled", "", imageUrl, fullImageUrl, List.of("tz1a0"), "tz1a0", CONTRACT);
 	}
 
 	@Test

@@ -74,7 +74,8 @@ class GameRenderingTests {
 		String tokenId = round.token().tokenId();
 		assertThat(embed.getDescription()).isEqualTo("**\\*\\*Work\\*\\* \\_" + tokenId + "\\_ @\u200Bhere**\n"
 				+ "Who created this artwork?\nAnswers close <t:" + round.endsAt().getEpochSecond() + ":R> (15 s).");
-		assertThat(embed.getImage().getUrl()).isEqualTo("https://img.test/" + tokenId + ".png");
+		// The display image, never the thumbnail (hic et nunc's are all the same circle).
+		assertThat(embed.getImage().getUrl()).isEqualTo("https://img.test/full/" + tokenId + ".png");
 
 		List<Button> buttons = posted.get(0).buttons();
 		assertThat(buttons).extracting(Button::getCustomId).containsExactly(AnswerButton.id(game.gameId(), 1, 1),

@@ -1,5 +1,7 @@
 package org.namethatartist.discord;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -66,10 +68,30 @@ class OtherCommandsTests {
 			Sent post = channel.get(2 * i);
 			Sent delete = channel.get(2 * i + 1);
 			assertThat(post.kind).isEqualTo(Kind.SEND);
-			assertThat(post.embed().getImage().getUrl()).isEqualTo(tokens.get(i).imageUrl());
+			assertThat(post.embed().getImage().getUrl()).isEqualTo(tokens.get(i).fullImageUrl());
 			assertThat(delete.kind).isEqualTo(Kind.DELETE);
 			assertThat(delete.messageId).isEqualTo(post.messageId);
 		}
+	}
+
+	@Test
+	void precacheLeavesEachImageUpForTheHoldBeforeDeletingIt() {
+		List<Runnable> held = new ArrayList<>();
+		PrecacheCommand precache = new PrecacheCommand(this.artworks, Runnable::run, held::add);
+		Interaction<SlashCommandInteractionEvent> slash = this.discord.slash("precache").with(Permission.ADMINISTRATOR)
+			.build();
+		precache.execute(slash.event);
+
+		// The first image is posted; its deletion waits for the hold, and the next image for the deletion.
+		List<Sent> channel = this.discord.inChannel(DiscordTester.CHANNEL);
+		assertThat(channel).extracting((sent) -> sent.kind).containsExactly(Kind.SEND);
+		assertThat(held).hasSize(1);
+		while (!held.isEmpty()) {
+			held.remove(0).run();
+		}
+		assertThat(this.discord.inChannel(DiscordTester.CHANNEL)).hasSize(24);
+		assertThat(slash.answer().text()).isEqualTo("🖼️ Precached 12 of 12 artworks.");
+		assertThat(PrecacheCommand.HOLD).isEqualTo(Duration.ofSeconds(2));
 	}
 
 	@Test

@@ -60,6 +60,79 @@ class SafetyTests {
 			.endsWith("**10.** p10 — 50 points", "…and 2 more players");
 	}
 
+	/** Names anyone can give a token sent to the watched wallet, or themselves. */
+	static final List<String> HOSTILE_NAMES = List.of("\\[Claim your NFT\\](https://phish.example)",
+			"\\\\[Claim](https://phish.example)", "[Claim your NFT](https://phish.example)",
+			"[x](<https://phish.example>)", "\\<@&123456789012345678>", "@everyone", "\\@here", "<@&123456789012345678>",
+			"<#123456789012345678>", "<@123456789012345678>", "<t:0:R>", "\\**bold\\**", "\\`code\\`",
+			"||\\||spoiler||", "# heading", "\\# heading", "> quote", "-# small", "[\u200D](https://phish.example)",
+			"@\u200Deveryone", "Ann\u202Egnp.exe", "\u2066\u202Eevil\u2069", "two\u2028lines\u2029here",
+			"👨\u200D👩\u200D👧".repeat(100), "x".repeat(5000), "\\".repeat(5000));
+
+	@Test
+	void hostileNamesStayText() {
+		for (String name : HOSTILE_NAMES) {
+			String plain = Text.plain(name);
+			String shown = name.substring(0, Math.min(name.length(), 40));
+			// Every [ ] < ( and @ is escaped or broken: no masked link, mention, timestamp or channel link.
+			for (char c : new char[] { '[', ']', '<', '*', '_', '`' }) {
+				assertThat(unescaped(plain, c)).as("%s in %s -> %s", c, shown, plain).isFalse();
+			}
+			assertThat(plain).as(shown).doesNotContainPattern("@(?!\u200B)");
+			assertThat(plain).as(shown).doesNotContainPattern("[\u202A-\u202E\u2066-\u2069\u2028\u2029\n]");
+			assertThat(plain.length()).as(shown).isLessThanOrEqualTo(3 * Text.NAME_MAX);
+			assertThat(isWellFormed(plain)).as(shown).isTrue();
+		}
+		assertThat(Text.plain("\\[Claim your NFT\\](https://phish.example)"))
+			.isEqualTo("\\\\\\[Claim your NFT\\\\\\](https://phish.example)");
+		assertThat(Text.plain("Ann\u202Egnp.exe")).isEqualTo("Anngnp.exe");
+	}
+
+	/** Whether {@code c} appears with an even number of backslashes before it: markdown would read it. */
+	private static boolean unescaped(String text, char c) {
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) == c) {
+				int backslashes = 0;
+				for (int j = i - 1; j >= 0 && text.charAt(j) == '\\'; j--) {
+					backslashes++;
+				}
+				if (backslashes % 2 == 0) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/** No lone surrogate: a label cut through an emoji would be refused. */
+	private static boolean isWellFormed(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c)) {
+				if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+					return false;
+				}
+				i++;
+			}
+			else if (Character.isLowSurrogate(c)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	@Test
+	void labelsAreCutBetweenCodePointsAndNotInsideAnEmoji() {
+		String family = "👨\u200D👩\u200D👧";
+		for (int max = 2; max <= 40; max++) {
+			String cut = Text.shorten(family.repeat(10), max);
+			assertThat(cut.length()).isLessThanOrEqualTo(max);
+			assertThat(isWellFormed(cut)).as("cut at %d: %s", max, cut).isTrue();
+			assertThat(cut).as("cut at %d", max).doesNotContain("\u200D…");
+		}
+		assertThat(Text.shorten("a".repeat(79) + "😀", 80)).isEqualTo("a".repeat(79) + "…");
+	}
+
 	@Test
 	void longNamesAreCut() {
 		assertThat(Text.plain("a".repeat(5000))).hasSize(Text.NAME_MAX).endsWith("…");
