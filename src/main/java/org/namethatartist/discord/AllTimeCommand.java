@@ -33,7 +33,8 @@ final class AllTimeCommand implements SlashCommand {
 
 	@Override
 	public SlashCommandData definition() {
-		OptionData sort = new OptionData(OptionType.STRING, "sort", "What to rank players by", true);
+		OptionData sort = new OptionData(OptionType.STRING, "sort", "What to rank players by (default: total score)",
+				false);
 		for (LeaderboardSort key : LeaderboardSort.values()) {
 			sort.addChoice(label(key), key.key());
 		}
@@ -45,13 +46,15 @@ final class AllTimeCommand implements SlashCommand {
 	@Override
 	public void execute(SlashCommandInteractionEvent event) {
 		OptionMapping option = event.getOption("sort");
-		String key = (option != null) ? option.getAsString() : "";
+		// Optional, as in the original: no sort is the total score.
+		String key = (option != null) ? option.getAsString() : LeaderboardSort.TOTAL_SCORE.key();
 		Optional<LeaderboardSort> sort = LeaderboardSort.fromKey(key);
 		if (sort.isEmpty()) {
 			Messages.replyPrivately(event, "I can't sort by \"" + Text.plain(key) + "\"; choose one of the options "
 					+ "Discord offers for sort.");
 			return;
 		}
+		Messages.defer(event, false);
 		List<LeaderboardEntry> top = this.players.leaderboard(sort.get(), LeaderboardCommand.TOP, null);
 		StringBuilder lines = new StringBuilder();
 		for (LeaderboardEntry entry : top) {
@@ -64,7 +67,7 @@ final class AllTimeCommand implements SlashCommand {
 		EmbedBuilder embed = new EmbedBuilder().setColor(Messages.COLOR_GAME)
 			.setTitle("📜 All-time top " + LeaderboardCommand.TOP + " — " + label(sort.get()).toLowerCase(Locale.ROOT))
 			.setDescription(lines.toString().strip());
-		Messages.reply(event, Messages.embed(embed.build()), false);
+		Messages.answerDeferred(event, Messages.embed(embed.build()));
 	}
 
 	static String label(LeaderboardSort sort) {

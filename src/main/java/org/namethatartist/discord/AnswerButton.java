@@ -1,5 +1,7 @@
 package org.namethatartist.discord;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,9 +53,18 @@ final class AnswerButton {
 			return;
 		}
 		Target answer = target.get();
+		// Acknowledged first: the answer is saved before it is confirmed (an fsync, or a database round trip),
+		// and clicks of one game wait for each other; Discord allows 3 s. Scored by when the player clicked.
+		event.deferReply(true).queue(null, Messages.failed("deferral of", event));
 		AnswerOutcome outcome = this.games.answer(answer.gameId(), answer.round(), Members.player(event.getUser()),
-				answer.choice());
-		Messages.replyPrivately(event, feedback(outcome));
+				answer.choice(), clickedAt(event));
+		Messages.answerDeferred(event, Messages.text(feedback(outcome)));
+	}
+
+	/** When the player clicked: the interaction's id encodes it (Discord's clock, to the millisecond). */
+	private static Instant clickedAt(ButtonInteractionEvent event) {
+		OffsetDateTime created = event.getTimeCreated();
+		return (created != null) ? created.toInstant() : null;
 	}
 
 	static String feedback(AnswerOutcome outcome) {

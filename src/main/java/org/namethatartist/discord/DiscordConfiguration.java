@@ -3,8 +3,12 @@ package org.namethatartist.discord;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import net.dv8tion.jda.api.entities.Activity;
 import net.dv8tion.jda.api.requests.GatewayIntent;
@@ -59,6 +63,28 @@ class DiscordConfiguration {
 		return new DiscordConnection(() -> shardManager(properties, router, customizers), Clock.systemUTC());
 	}
 
+	/** Threads that handle Discord's events, shared by every shard of the process. */
+	static final int EVENT_THREADS = 16;
+
+	/** Events waiting for a thread; beyond that the shard's read thread handles its event itself. */
+	static final int EVENT_QUEUE = 10_000;
+
+	/**
+	 * The pool JDA hands events to, bounded in threads and queue. When both are full the shard's own read
+	 * thread runs the event (back-pressure on the gateway) rather than dropping an interaction.
+	 */
+	static ThreadPoolExecutor eventPool(int threads, int queue) {
+		AtomicInteger count = new AtomicInteger();
+		ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+				new ArrayBlockingQueue<>(queue), (task) -> {
+					Thread thread = new Thread(task, "discord-events-" + count.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				}, new ThreadPoolExecutor.CallerRunsPolicy());
+		pool.allowCoreThreadTimeOut(true);
+		return pool;
+	}
+
 	/**
 	 * No intent beyond the guilds JDA always asks for (the channels of games), and no member cache: slash
 	 * commands and buttons need nothing privileged.
@@ -68,6 +94,8 @@ class DiscordConfiguration {
 		DefaultShardManagerBuilder builder = DefaultShardManagerBuilder
 			.createLight(properties.token(), EnumSet.noneOf(GatewayIntent.class))
 			.addEventListeners(router)
+			// Off the gateway's read thread: a click saves its answer before it is confirmed.
+			.setEventPool(eventPool(EVENT_THREADS, EVENT_QUEUE), true)
 			.setActivity(Activity.playing("/namethatartist"))
 			// Spring closes the shards at shutdown, after the game timers; JDA's own hook would race them.
 			.setEnableShutdownHook(false)

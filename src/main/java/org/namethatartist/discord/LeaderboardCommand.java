@@ -47,6 +47,7 @@ final class LeaderboardCommand implements SlashCommand {
 	public void execute(SlashCommandInteractionEvent event) {
 		OptionMapping scope = event.getOption("scope");
 		boolean server = scope != null && "server".equals(scope.getAsString());
+		Messages.defer(event, false);
 		List<LeaderboardEntry> top = this.players.leaderboard(LeaderboardSort.TOTAL_SCORE, TOP,
 				server ? event.getGuild().getId() : null);
 		StringBuilder lines = new StringBuilder();
@@ -64,7 +65,7 @@ final class LeaderboardCommand implements SlashCommand {
 		EmbedBuilder embed = new EmbedBuilder().setColor(Messages.COLOR_GAME)
 			.setTitle("🏆 Leaderboard — " + (server ? "this server" : "all servers"))
 			.setDescription(lines.toString().strip());
-		Messages.reply(event, Messages.embed(embed.build()), false);
+		Messages.answerDeferred(event, Messages.embed(embed.build()));
 	}
 
 }

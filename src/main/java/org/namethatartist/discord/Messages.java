@@ -76,6 +76,14 @@ final class Messages {
 		event.reply(message).setEphemeral(ephemeral).queue(null, failed("reply to", event));
 	}
 
+	/**
+	 * "Thinking…" at once, before a command reads or writes storage: Discord allows 3 s to acknowledge, and a
+	 * store may be slow. The answer follows through {@link #answerDeferred}.
+	 */
+	static void defer(IReplyCallback event, boolean ephemeral) {
+		event.deferReply(ephemeral).queue(null, failed("deferral of", event));
+	}
+
 	/** The answer to a deferred interaction: it takes the place of "thinking…", public or not as deferred. */
 	static void answerDeferred(IReplyCallback event, MessageCreateData message) {
 		event.getHook().sendMessage(message).queue(null, failed("deferred answer to", event));

@@ -39,10 +39,11 @@ final class StatsCommand implements SlashCommand {
 		OptionMapping option = event.getOption("user");
 		User user = (option != null) ? option.getAsUser() : event.getUser();
 		boolean self = user.getId().equals(event.getUser().getId());
+		Messages.defer(event, true);
 		Optional<PlayerStats> found = this.players.find(user.getId());
 		if (found.isEmpty()) {
-			Messages.replyPrivately(event, self ? "You have not finished a game yet. Start one with /namethatartist!"
-					: Text.plain(user.getName()) + " has not finished a game yet.");
+			Messages.answerDeferred(event, Messages.text(self ? "You have not finished a game yet. Start one with "
+					+ "/namethatartist!" : Text.plain(user.getName()) + " has not finished a game yet."));
 			return;
 		}
 		PlayerStats stats = found.get();
@@ -63,7 +64,7 @@ final class StatsCommand implements SlashCommand {
 			.ifPresent((here) -> embed.setFooter("In this server: " + Text.count(here.totalGames(), "game", "games")
 					+ ", " + Text.count(here.totalScore(), "point", "points") + ", "
 					+ Text.count(here.totalWins(), "win", "wins")));
-		Messages.reply(event, Messages.embed(embed.build()), true);
+		Messages.answerDeferred(event, Messages.embed(embed.build()));
 	}
 
 }

@@ -181,6 +181,16 @@ public class GameService {
 	 * @param choice the button, 1-based
 	 */
 	public AnswerOutcome answer(String gameId, Integer round, Player player, int choice) {
+		return answer(gameId, round, player, choice, null);
+	}
+
+	/**
+	 * Takes one player's answer to a round, scored by when the player answered rather than by when the
+	 * answer is processed (a click may wait behind others, or a slow store).
+	 * @param answeredAt when the player answered (Discord: the interaction's creation time), or null for now;
+	 * clamped to the round, and never later than now
+	 */
+	public AnswerOutcome answer(String gameId, Integer round, Player player, int choice, Instant answeredAt) {
 		Game game = this.byId.get(gameId);
 		if (game == null) {
 			return new AnswerOutcome.NoGame();
@@ -198,7 +208,11 @@ public class GameService {
 				return new AnswerOutcome.InvalidChoice(choice, (open != null) ? open.choices().size()
 						: this.properties.choices());
 			}
-			if (!ROUND.equals(state.phase()) || open == null || open.number() != asked || !now.isBefore(open.endsAt())) {
+			if (!ROUND.equals(state.phase()) || open == null || open.number() != asked) {
+				return new AnswerOutcome.RoundOver(asked);
+			}
+			Instant at = answeredAt(answeredAt, open, now);
+			if (!at.isBefore(open.endsAt())) {
 				return new AnswerOutcome.RoundOver(asked);
 			}
 			Integer previous = open.answers().get(player.id());
@@ -206,7 +220,7 @@ public class GameService {
 				return new AnswerOutcome.AlreadyAnswered(asked, previous);
 			}
 			boolean correct = choice == open.correctChoice();
-			int points = correct ? Scoring.points(this.properties.baseScore(), Duration.between(now, open.endsAt()),
+			int points = correct ? Scoring.points(this.properties.baseScore(), Duration.between(at, open.endsAt()),
 					state.roundTime()) : 0;
 			Standing before = state.scores().get(player.id());
 			Standing after = new Standing(player.id(), player.name(), points + ((before != null) ? before.score() : 0),
@@ -234,6 +248,14 @@ public class GameService {
 		finally {
 			game.lock.unlock();
 		}
+	}
+
+	/** When an answer counts as given: as told, but not before the round opened nor after now. */
+	private static Instant answeredAt(Instant told, RoundSnapshot open, Instant now) {
+		if (told == null || told.isAfter(now)) {
+			return now;
+		}
+		return told.isBefore(open.startedAt()) ? open.startedAt() : told;
 	}
 
 	/**

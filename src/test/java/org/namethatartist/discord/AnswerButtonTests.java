@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.namethatartist.discord.DiscordTester.Interaction;
+import org.namethatartist.discord.DiscordTester.Kind;
 import org.namethatartist.game.GameView;
 import org.namethatartist.game.Player;
 import org.namethatartist.game.RoundView;
@@ -56,6 +57,20 @@ class AnswerButtonTests {
 		this.games.scheduler.advance(Duration.ofSeconds(3));
 		// 12 s left of 15 s: 80 points.
 		assertThat(click(1, TestGames.rightChoice(round), "Ann")).isEqualTo("✅ Right! +80 points (your score in this game: 80).");
+	}
+
+	@Test
+	void aClickScoresByWhenItWasMadeNotWhenItIsHandled() {
+		RoundView round = this.games.nextRound(this.game.gameId());
+		this.games.scheduler.advance(Duration.ofSeconds(9));
+		// Clicked 3 s into the round, handled 9 s in (behind other clicks and a slow store): 80 points, not 40.
+		Interaction<ButtonInteractionEvent> click = this.discord
+			.button(AnswerButton.id(this.game.gameId(), 1, TestGames.rightChoice(round)))
+			.by("301", "Ann")
+			.at(round.startedAt().plusSeconds(3))
+			.build();
+		this.buttons.handle(click.event);
+		assertThat(click.answer().text()).isEqualTo("✅ Right! +80 points (your score in this game: 80).");
 	}
 
 	@Test
@@ -143,7 +158,9 @@ class AnswerButtonTests {
 			.by(userId, name)
 			.build();
 		this.buttons.handle(click.event);
-		assertThat(click.deferred()).isFalse();
+		// Acknowledged (privately) before the answer is saved, then answered through the hook.
+		assertThat(click.sent.get(0).kind).isEqualTo(Kind.DEFER);
+		assertThat(click.sent.get(0).ephemeral).isTrue();
 		assertThat(click.privately()).isTrue();
 		return click.answer().text();
 	}

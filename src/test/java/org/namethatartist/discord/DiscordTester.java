@@ -1,5 +1,8 @@
 package org.namethatartist.discord;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -437,6 +440,15 @@ final class DiscordTester {
 
 		boolean inGuild = true;
 
+		/** When the user acted (Discord: the interaction's snowflake); none: as it is processed. */
+		OffsetDateTime createdAt;
+
+		@SuppressWarnings("unchecked")
+		B at(Instant createdAt) {
+			this.createdAt = createdAt.atOffset(ZoneOffset.UTC);
+			return (B) this;
+		}
+
 		@SuppressWarnings("unchecked")
 		B by(String id, String name) {
 			this.user = user(id, name);
@@ -511,6 +523,7 @@ final class DiscordTester {
 			GuildMessageChannelUnion channel = channel(this.channelId);
 			Member member = this.inGuild ? member(this.user, this.permissions) : null;
 			when(event.getName()).thenReturn(this.name);
+			when(event.getTimeCreated()).thenReturn(this.createdAt);
 			when(event.getFullCommandName()).thenReturn(this.name);
 			when(event.getUser()).thenReturn(this.user);
 			when(event.getMember()).thenReturn(member);
@@ -546,6 +559,7 @@ final class DiscordTester {
 			Interaction<ButtonInteractionEvent> interaction = new Interaction<>(event);
 			hook(interaction, this.channelId);
 			when(event.getComponentId()).thenReturn(this.customId);
+			when(event.getTimeCreated()).thenReturn(this.createdAt);
 			when(event.getUser()).thenReturn(this.user);
 			when(event.getMember()).thenReturn(member(this.user, this.permissions));
 			when(event.isFromGuild()).thenReturn(true);

@@ -2,6 +2,7 @@ package org.namethatartist.discord;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.Command;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.namethatartist.discord.DiscordTester.Interaction;
+import org.namethatartist.discord.DiscordTester.Kind;
 import org.namethatartist.discord.DiscordTester.Sent;
 import org.namethatartist.player.GameResult;
 import org.namethatartist.player.PlayerRepository;
@@ -93,7 +95,8 @@ class PlayerCommandsTests {
 	@Test
 	void allTimeOffersTheSevenKeysOfTheOriginal() {
 		OptionData sort = new AllTimeCommand(this.players).definition().getOptions().get(0);
-		assertThat(sort.isRequired()).isTrue();
+		// Optional, as in the original: the total score when left out.
+		assertThat(sort.isRequired()).isFalse();
 		assertThat(sort.getChoices()).extracting(Command.Choice::getAsString)
 			.containsExactly("totalScore", "totalWins", "averageScore", "bestScore", "accuracyRate", "totalGames",
 					"totalCorrectAnswers");
@@ -117,6 +120,38 @@ class PlayerCommandsTests {
 		Interaction<SlashCommandInteractionEvent> best = this.discord.slash("alltime").option("sort", "bestScore").build();
 		new AllTimeCommand(this.players).execute(best.event);
 		assertThat(best.answer().embed().getDescription()).startsWith("🥇 **Ann** — 100 points in one game\n");
+	}
+
+	@Test
+	void allTimeWithoutASortRanksByTotalScore() {
+		record("1", "Ann", DiscordTester.GUILD, 100, true, 3, 1);
+		record("2", "Bob", DiscordTester.GUILD, 400, true, 1, 0);
+		Interaction<SlashCommandInteractionEvent> slash = this.discord.slash("alltime").build();
+		new AllTimeCommand(this.players).execute(slash.event);
+		assertThat(slash.privately()).isFalse();
+		assertThat(slash.answer().embed().getTitle()).isEqualTo("📜 All-time top 10 — total score");
+		assertThat(slash.answer().embed().getDescription()).isEqualTo("""
+				🥇 **Bob** — 400 points
+				🥈 **Ann** — 100 points""");
+	}
+
+	@Test
+	void commandsThatReadTheStoreAreAcknowledgedFirst() {
+		record("301", "Ann", DiscordTester.GUILD, 120, true, 4, 1);
+		Interaction<SlashCommandInteractionEvent> leaderboard = this.discord.slash("leaderboard").build();
+		new LeaderboardCommand(this.players).execute(leaderboard.event);
+		Interaction<SlashCommandInteractionEvent> allTime = this.discord.slash("alltime").option("sort", "bestScore")
+			.build();
+		new AllTimeCommand(this.players).execute(allTime.event);
+		Interaction<SlashCommandInteractionEvent> stats = this.discord.slash("stats").by("301", "Ann").build();
+		new StatsCommand(this.players).execute(stats.event);
+		for (Interaction<SlashCommandInteractionEvent> slash : List.of(leaderboard, allTime, stats)) {
+			assertThat(slash.sent.get(0).kind).isEqualTo(Kind.DEFER);
+			assertThat(slash.answer().kind).isEqualTo(Kind.FOLLOW_UP);
+		}
+		assertThat(leaderboard.privately()).isFalse();
+		assertThat(allTime.privately()).isFalse();
+		assertThat(stats.privately()).isTrue();
 	}
 
 	@Test
