@@ -96,6 +96,9 @@ class DiscordConfiguration {
 			.addEventListeners(router)
 			// Off the gateway's read thread: a click saves its answer before it is confirmed.
 			.setEventPool(eventPool(EVENT_THREADS, EVENT_QUEUE), true)
+			// Keeps each event's raw payload: an interaction's member permissions, computed by Discord for its
+			// channel with every overwrite, are read from there (JDA's light cache lacks member overwrites).
+			.setEventPassthrough(true)
 			.setActivity(Activity.playing("/namethatartist"))
 			// Spring closes the shards at shutdown, after the game timers; JDA's own hook would race them.
 			.setEnableShutdownHook(false)

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -63,15 +64,22 @@ final class DiscordRouter extends ListenerAdapter {
 			Messages.replyPrivately(event, "My commands work in a server's channels, not in direct messages.");
 			return;
 		}
-		if (!Members.isModerator(event.getMember(), event.getGuildChannel())) {
-			Duration wait = this.cooldowns.tryUse(name, event.getUser().getId(), event.getChannelId());
-			if (!wait.isZero()) {
-				Messages.replyPrivately(event,
-						"⏳ /" + name + " is cooling down: try again in " + Text.seconds(wait) + " s.");
+		// Every check inside the try: whatever throws, the user gets an answer.
+		try {
+			Optional<String> refusal = command.refusal(event);
+			if (refusal.isPresent()) {
+				// Before the cooldown: a command that cannot run here does not use it up.
+				Messages.replyPrivately(event, refusal.get());
 				return;
 			}
-		}
-		try {
+			if (!Members.isModerator(event)) {
+				Duration wait = this.cooldowns.tryUse(name, event.getUser().getId(), event.getChannelId());
+				if (!wait.isZero()) {
+					Messages.replyPrivately(event,
+							"⏳ /" + name + " is cooling down: try again in " + Text.seconds(wait) + " s.");
+					return;
+				}
+			}
 			command.execute(event);
 		}
 		catch (RuntimeException ex) {

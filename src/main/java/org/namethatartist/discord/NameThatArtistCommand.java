@@ -1,8 +1,10 @@
 package org.namethatartist.discord;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.channel.unions.GuildMessageChannelUnion;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
@@ -60,11 +62,22 @@ final class NameThatArtistCommand implements SlashCommand {
 	}
 
 	@Override
+	public Optional<String> refusal(SlashCommandInteractionEvent event) {
+		Optional<Member> self = Members.self(event.getGuild());
+		if (self.isEmpty()) {
+			return Optional.of(Members.NO_BOT);
+		}
+		return Members.botCanPost(self.get(), event.getGuildChannel()) ? Optional.empty()
+				: Optional.of(Members.CANNOT_POST);
+	}
+
+	@Override
 	public void execute(SlashCommandInteractionEvent event) {
 		Guild guild = event.getGuild();
 		GuildMessageChannelUnion channel = event.getGuildChannel();
-		if (!Members.botCanPost(guild.getSelfMember(), channel)) {
-			Messages.replyPrivately(event, Members.CANNOT_POST);
+		Optional<String> refusal = refusal(event);
+		if (refusal.isPresent()) {
+			Messages.replyPrivately(event, refusal.get());
 			return;
 		}
 		GameOptions options = new GameOptions(integer(event.getOption("rounds")),

@@ -2,6 +2,7 @@ package org.namethatartist.discord;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
@@ -80,15 +82,25 @@ final class PrecacheCommand implements SlashCommand {
 	}
 
 	@Override
+	public Optional<String> refusal(SlashCommandInteractionEvent event) {
+		// Discord hides the command from others by default, but a server can change that: checked here too.
+		if (!Members.can(event, Permission.ADMINISTRATOR)) {
+			return Optional.of("Only administrators can use /precache.");
+		}
+		Optional<Member> self = Members.self(event.getGuild());
+		if (self.isEmpty()) {
+			return Optional.of(Members.NO_BOT);
+		}
+		return Members.botCanPost(self.get(), event.getGuildChannel()) ? Optional.empty()
+				: Optional.of(Members.CANNOT_POST);
+	}
+
+	@Override
 	public void execute(SlashCommandInteractionEvent event) {
 		GuildMessageChannel channel = event.getGuildChannel();
-		// Discord hides the command from others by default, but a server can change that: checked here too.
-		if (!Members.can(event.getMember(), channel, Permission.ADMINISTRATOR)) {
-			Messages.replyPrivately(event, "Only administrators can use /precache.");
-			return;
-		}
-		if (!Members.botCanPost(event.getGuild().getSelfMember(), channel)) {
-			Messages.replyPrivately(event, Members.CANNOT_POST);
+		Optional<String> refusal = refusal(event);
+		if (refusal.isPresent()) {
+			Messages.replyPrivately(event, refusal.get());
 			return;
 		}
 		if (!this.running.compareAndSet(false, true)) {

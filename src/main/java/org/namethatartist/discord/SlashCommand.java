@@ -1,5 +1,7 @@
 package org.namethatartist.discord;
 
+import java.util.Optional;
+
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
@@ -15,5 +17,14 @@ interface SlashCommand {
 	SlashCommandData definition();
 
 	void execute(SlashCommandInteractionEvent event);
+
+	/**
+	 * Why the command cannot run here at all (the bot cannot post in this channel, the member lacks a
+	 * permission), checked by the router before the cooldown, so a refused command does not use it up.
+	 * {@link #execute} checks it again, so that it holds when called directly.
+	 */
+	default Optional<String> refusal(SlashCommandInteractionEvent event) {
+		return Optional.empty();
+	}
 
 }

@@ -37,7 +37,7 @@ final class StopGameCommand implements SlashCommand {
 			Messages.replyPrivately(event, "No game is running in this channel.");
 			return;
 		}
-		boolean moderator = Members.isModerator(event.getMember(), event.getGuildChannel());
+		boolean moderator = Members.isModerator(event);
 		event.deferReply(true).queue(null, Messages.failed("deferral of", event));
 		StopOutcome outcome = this.games.stop(event.getChannelId(), Members.player(event.getUser()), moderator);
 		String answer;

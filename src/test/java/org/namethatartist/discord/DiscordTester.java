@@ -42,6 +42,7 @@ import net.dv8tion.jda.api.requests.restaction.MessageEditAction;
 import net.dv8tion.jda.api.requests.restaction.WebhookMessageCreateAction;
 import net.dv8tion.jda.api.requests.restaction.WebhookMessageEditAction;
 import net.dv8tion.jda.api.requests.restaction.interactions.ReplyCallbackAction;
+import net.dv8tion.jda.api.utils.data.DataObject;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.mockito.Answers;
@@ -260,6 +261,20 @@ final class DiscordTester {
 		this.mutedChannels.add(channelId);
 	}
 
+	/** The bot may post in the channel again (a server admin fixed its permissions). */
+	void unmuteIn(String channelId) {
+		this.mutedChannels.remove(channelId);
+	}
+
+	/** A server the app was added to without its bot user: JDA knows its id, and no self member. */
+	static Guild detachedGuild() {
+		Guild guild = mock(Guild.class);
+		when(guild.getId()).thenReturn(GUILD);
+		when(guild.isDetached()).thenReturn(true);
+		when(guild.getSelfMember()).thenThrow(new IllegalStateException("Cannot get the self member of a detached guild"));
+		return guild;
+	}
+
 	static User user(String id, String name) {
 		User user = mock(User.class);
 		when(user.getId()).thenReturn(id);
@@ -443,6 +458,42 @@ final class DiscordTester {
 		/** When the user acted (Discord: the interaction's snowflake); none: as it is processed. */
 		OffsetDateTime createdAt;
 
+		/** The member's permissions in the channel as the interaction's payload gives them; none: no payload. */
+		Set<Permission> interactionPermissions;
+
+		/** The server added the app without its bot user. */
+		boolean detached;
+
+		/**
+		 * The permissions Discord computed for the member in this channel, sent with the interaction (what
+		 * {@code with} gives is the cache's view, which lacks the member's own overwrites).
+		 */
+		@SuppressWarnings("unchecked")
+		B permitted(Permission... permissions) {
+			this.interactionPermissions = EnumSet.noneOf(Permission.class);
+			this.interactionPermissions.addAll(List.of(permissions));
+			return (B) this;
+		}
+
+		@SuppressWarnings("unchecked")
+		B detached() {
+			this.detached = true;
+			return (B) this;
+		}
+
+		/** The gateway payload JDA keeps with the event when event passthrough is on. */
+		DataObject rawData() {
+			if (this.interactionPermissions == null) {
+				return null;
+			}
+			return DataObject.empty().put("t", "INTERACTION_CREATE").put("d", DataObject.empty().put("member",
+					DataObject.empty().put("permissions", String.valueOf(Permission.getRaw(this.interactionPermissions)))));
+		}
+
+		Guild guild() {
+			return this.detached ? DiscordTester.detachedGuild() : DiscordTester.this.guild;
+		}
+
 		@SuppressWarnings("unchecked")
 		B at(Instant createdAt) {
 			this.createdAt = createdAt.atOffset(ZoneOffset.UTC);
@@ -524,11 +575,13 @@ final class DiscordTester {
 			Member member = this.inGuild ? member(this.user, this.permissions) : null;
 			when(event.getName()).thenReturn(this.name);
 			when(event.getTimeCreated()).thenReturn(this.createdAt);
+			when(event.getRawData()).thenReturn(rawData());
 			when(event.getFullCommandName()).thenReturn(this.name);
 			when(event.getUser()).thenReturn(this.user);
 			when(event.getMember()).thenReturn(member);
 			when(event.isFromGuild()).thenReturn(this.inGuild);
-			when(event.getGuild()).thenReturn(this.inGuild ? DiscordTester.this.guild : null);
+			Guild guild = this.inGuild ? guild() : null;
+			when(event.getGuild()).thenReturn(guild);
 			when(event.getChannelId()).thenReturn(this.channelId);
 			when(event.getChannelIdLong()).thenReturn(Long.parseLong(this.channelId));
 			when(event.getGuildChannel()).thenReturn(channel);
@@ -560,6 +613,7 @@ final class DiscordTester {
 			hook(interaction, this.channelId);
 			when(event.getComponentId()).thenReturn(this.customId);
 			when(event.getTimeCreated()).thenReturn(this.createdAt);
+			when(event.getRawData()).thenReturn(rawData());
 			when(event.getUser()).thenReturn(this.user);
 			when(event.getMember()).thenReturn(member(this.user, this.permissions));
 			when(event.isFromGuild()).thenReturn(true);
