@@ -116,13 +116,15 @@ class DiscordConfiguration {
 	}
 
 	@Bean
-	DiscordGameRenderer discordGameRenderer(DiscordConnection connection) {
+	DiscordGameRenderer discordGameRenderer(DiscordConnection connection, GameService games) {
 		ExecutorService executor = Executors.newSingleThreadExecutor((task) -> {
 			Thread thread = new Thread(task, "discord-games");
 			thread.setDaemon(true);
 			return thread;
 		});
-		return new DiscordGameRenderer(connection, executor, Clock.systemUTC());
+		// A channel the bot lost: the game stops as a moderator's /stopgame would, its scores recorded.
+		return new DiscordGameRenderer(connection, executor, Clock.systemUTC(),
+				(channelId) -> games.stop(channelId, null, true));
 	}
 
 	/** Says once, at start-up, that Discord is off and why. */

@@ -2,17 +2,24 @@ package org.namethatartist.discord;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
-import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.PermissionException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.namethatartist.game.Choice;
 import org.namethatartist.game.GameEvent;
@@ -36,9 +43,17 @@ final class DiscordGameRenderer implements GameListener, SmartLifecycle {
 
 	private static final Duration DRAIN_WAIT = Duration.ofSeconds(5);
 
-	/** A round's message, kept to turn its buttons off when the round ends. */
-	record RoundMessage(int round, List<Choice> choices, CompletableFuture<Message> sent) {
+	/** A round's message, kept to close it when the round ends, or when the game stops during the round. */
+	record RoundMessage(int round, List<Choice> choices, CompletableFuture<Posted> posted) {
 	}
+
+	/** A message as Discord took it: its id, and the form that went through. */
+	record Posted(String id, MessageCreateData data) {
+	}
+
+	/** Discord's answers that mean the bot can no longer show anything in the channel. */
+	private static final Set<ErrorResponse> ACCESS_LOST = EnumSet.of(ErrorResponse.UNKNOWN_CHANNEL,
+			ErrorResponse.MISSING_ACCESS, ErrorResponse.MISSING_PERMISSIONS);
 
 	private final GameChannels channels;
 
@@ -46,15 +61,30 @@ final class DiscordGameRenderer implements GameListener, SmartLifecycle {
 
 	private final Clock clock;
 
+	private final Consumer<String> stopChannel;
+
 	private final ConcurrentMap<String, RoundMessage> roundMessages = new ConcurrentHashMap<>();
+
+	/** Games whose channel the bot lost: stopped, and nothing more is sent there. */
+	private final Set<String> lost = ConcurrentHashMap.newKeySet();
 
 	private volatile boolean running;
 
 	/** @param executor one thread: events are shown in the order they came */
 	DiscordGameRenderer(GameChannels channels, ExecutorService executor, Clock clock) {
+		this(channels, executor, clock, (channelId) -> {
+		});
+	}
+
+	/**
+	 * @param executor one thread: events are shown in the order they came
+	 * @param stopChannel stops the channel's game (its scores recorded) when the bot has lost the channel
+	 */
+	DiscordGameRenderer(GameChannels channels, ExecutorService executor, Clock clock, Consumer<String> stopChannel) {
 		this.channels = channels;
 		this.executor = executor;
 		this.clock = clock;
+		this.stopChannel = stopChannel;
 	}
 
 	@Override
@@ -70,7 +100,7 @@ final class DiscordGameRenderer implements GameListener, SmartLifecycle {
 		}
 	}
 
-	/** Rounds whose message is kept; a game's entry goes when the game ends. */
+	/** Rounds whose message is kept; a round's entry goes when it is closed. */
 	int roundsTracked() {
 		return this.roundMessages.size();
 	}
@@ -78,8 +108,13 @@ final class DiscordGameRenderer implements GameListener, SmartLifecycle {
 	private void show(GameEvent event) {
 		String gameId = event.game().gameId();
 		String channelId = event.game().channelId();
-		if (event instanceof GameEvent.GameEnded || event instanceof GameEvent.GameStopped) {
-			this.roundMessages.remove(gameId);
+		boolean over = event instanceof GameEvent.GameEnded || event instanceof GameEvent.GameStopped;
+		RoundMessage open = over ? this.roundMessages.remove(gameId) : null;
+		if (this.lost.contains(gameId)) {
+			if (over) {
+				this.lost.remove(gameId);
+			}
+			return;
 		}
 		try {
 			Optional<GuildMessageChannel> found = this.channels.find(channelId);
@@ -88,28 +123,30 @@ final class DiscordGameRenderer implements GameListener, SmartLifecycle {
 						name(event));
 				return;
 			}
+			if (open != null) {
+				close(open, gameId, found.get());
+			}
 			show(event, found.get());
 		}
 		catch (RuntimeException ex) {
-			logger.error("Discord: could not show {} of game {} in channel {}", name(event), gameId, channelId, ex);
+			if (isAccessLost(ex)) {
+				accessLost(event.game().gameId(), channelId, ex);
+			}
+			else {
+				logger.error("Discord: could not show {} of game {} in channel {}", name(event), gameId, channelId, ex);
+			}
 		}
 	}
 
 	private void show(GameEvent event, GuildMessageChannel channel) {
 		String gameId = event.game().gameId();
 		if (event instanceof GameEvent.RoundStarted started) {
-			CompletableFuture<Message> sent = channel.sendMessage(GameMessages.round(started)).submit();
-			sent.whenComplete((message, failure) -> {
-				if (failure != null) {
-					logger.warn("Discord: round {} of game {} could not be posted in channel {}: {}",
-							started.round().number(), gameId, channel.getId(), failure.toString());
-				}
-			});
-			this.roundMessages.put(gameId, new RoundMessage(started.round().number(), started.round().choices(), sent));
+			int number = started.round().number();
+			CompletableFuture<Posted> posted = post(channel, GameMessages.roundForms(started), 0, gameId, number);
+			this.roundMessages.put(gameId, new RoundMessage(number, started.round().choices(), posted));
 		}
 		else if (event instanceof GameEvent.RoundEnded ended) {
-			closeButtons(ended, channel);
-			send(channel, GameMessages.timesUp(ended), "the end of round " + ended.result().number(), gameId);
+			endRound(ended, channel);
 		}
 		else if (event instanceof GameEvent.GameEnded over) {
 			send(channel, GameMessages.gameOver(over), "the end", gameId);
@@ -122,22 +159,114 @@ final class DiscordGameRenderer implements GameListener, SmartLifecycle {
 		}
 	}
 
-	/** Edits the round's message once it has been posted; a round posted before a restart is left as it is. */
-	private void closeButtons(GameEvent.RoundEnded ended, GuildMessageChannel channel) {
+	/**
+	 * Posts the first of the round's forms Discord takes. A refused form (a bad image address, an embed
+	 * Discord's checks reject) is followed by the next, simpler one; a lost channel stops the game.
+	 */
+	private CompletableFuture<Posted> post(GuildMessageChannel channel, List<Supplier<MessageCreateData>> forms,
+			int form, String gameId, int round) {
+		CompletableFuture<Posted> attempt;
+		try {
+			MessageCreateData data = forms.get(form).get();
+			attempt = channel.sendMessage(data).submit().thenApply((message) -> new Posted(message.getId(), data));
+		}
+		catch (RuntimeException ex) {
+			attempt = CompletableFuture.failedFuture(ex);
+		}
+		return attempt.exceptionallyCompose((failure) -> {
+			if (isAccessLost(failure)) {
+				accessLost(gameId, channel.getId(), failure);
+				return CompletableFuture.failedFuture(failure);
+			}
+			if (form + 1 < forms.size()) {
+				logger.warn("Discord: round {} of game {} was refused in channel {} ({}); sending it in a simpler form",
+						round, gameId, channel.getId(), cause(failure).toString());
+				return post(channel, forms, form + 1, gameId, round);
+			}
+			logger.warn("Discord: round {} of game {} could not be posted in channel {}: {}", round, gameId,
+					channel.getId(), cause(failure).toString());
+			return CompletableFuture.failedFuture(failure);
+		});
+	}
+
+	/**
+	 * One request: the round's message edited into its result. Without the round's message (not posted, or
+	 * posted before a restart), the result is a message of its own.
+	 */
+	private void endRound(GameEvent.RoundEnded ended, GuildMessageChannel channel) {
 		String gameId = ended.game().gameId();
 		RoundMessage round = this.roundMessages.get(gameId);
 		if (round == null || round.round() != ended.result().number()) {
+			send(channel, GameMessages.timesUp(ended), "the end of round " + ended.result().number(), gameId);
 			return;
 		}
-		round.sent().thenAccept((message) -> channel
-			.editMessageById(message.getId(),
-					GameMessages.closedButtons(gameId, round.round(), round.choices(), ended.result().answer().number()))
-			.queue(null, Messages.failed("turning off the buttons of round " + round.round() + " of game " + gameId)));
+		this.roundMessages.remove(gameId, round);
+		round.posted().whenComplete((posted, failure) -> {
+			if (posted == null) {
+				if (!this.lost.contains(gameId)) {
+					send(channel, GameMessages.timesUp(ended), "the end of round " + ended.result().number(), gameId);
+				}
+				return;
+			}
+			channel.editMessageById(posted.id(), GameMessages.roundOver(ended, posted.data(), round.choices()))
+				.queue(null, failed(gameId, channel.getId(), "the end of round " + round.round()));
+		});
 	}
 
-	private static void send(GuildMessageChannel channel, MessageCreateData message,
-			String what, String gameId) {
-		channel.sendMessage(message).queue(null, Messages.failed("posting " + what + " of game " + gameId));
+	/** A game stopped during a round: the round's buttons go off, so that nobody answers a stopped game. */
+	private void close(RoundMessage round, String gameId, GuildMessageChannel channel) {
+		round.posted().thenAccept((posted) -> channel
+			.editMessageById(posted.id(), GameMessages.stoppedButtons(gameId, round.round(), round.choices()))
+			.queue(null, failed(gameId, channel.getId(), "turning off the buttons of round " + round.round())));
+	}
+
+	private void send(GuildMessageChannel channel, MessageCreateData message, String what, String gameId) {
+		channel.sendMessage(message).queue(null, failed(gameId, channel.getId(), "posting " + what));
+	}
+
+	private Consumer<Throwable> failed(String gameId, String channelId, String what) {
+		return (failure) -> {
+			if (isAccessLost(failure)) {
+				accessLost(gameId, channelId, failure);
+			}
+			else {
+				logger.warn("Discord: {} of game {} failed: {}", what, gameId, cause(failure).toString());
+			}
+		};
+	}
+
+	/**
+	 * The bot can no longer see or post in the game's channel (deleted, or its permissions taken away): the
+	 * game is stopped once, its scores recorded, and said in one line, not a stack trace per event.
+	 */
+	private void accessLost(String gameId, String channelId, Throwable failure) {
+		if (this.lost.add(gameId)) {
+			logger.warn("Discord: lost access to channel {} ({}); stopping game {} with its scores recorded", channelId,
+					cause(failure).getMessage(), gameId);
+			this.roundMessages.remove(gameId);
+			try {
+				this.stopChannel.accept(channelId);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Discord: game {} could not be stopped: {}", gameId, ex.toString());
+			}
+		}
+	}
+
+	static boolean isAccessLost(Throwable failure) {
+		Throwable cause = cause(failure);
+		if (cause instanceof PermissionException) {
+			return true;
+		}
+		return cause instanceof ErrorResponseException error && ACCESS_LOST.contains(error.getErrorResponse());
+	}
+
+	private static Throwable cause(Throwable failure) {
+		Throwable cause = failure;
+		while (cause instanceof CompletionException && cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return cause;
 	}
 
 	private static String name(GameEvent event) {

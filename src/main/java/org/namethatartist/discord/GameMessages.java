@@ -6,14 +6,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.components.buttons.ButtonStyle;
+import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.emoji.Emoji;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.namethatartist.artwork.Token;
 import org.namethatartist.game.Choice;
@@ -28,6 +31,9 @@ final class GameMessages {
 
 	/** Discord's limit on a button's label. */
 	private static final int LABEL_MAX = 80;
+
+	/** Room for the tied winners' names in the Game Over description (Discord allows 4,096 characters). */
+	static final int WINNERS_MAX = 3000;
 
 	/** JDA's and Discord's limit on an embed's addresses. */
 	static final int URL_MAX = 2000;
@@ -48,6 +54,30 @@ final class GameMessages {
 	}
 
 	static MessageCreateData round(GameEvent.RoundStarted event) {
+		return round(event, true);
+	}
+
+	/**
+	 * The round's message in the form Discord accepts, simplest last: with the image, without it (an address
+	 * Discord's media proxy or JDA refuses), then as plain text with the buttons (an embed refused). A round
+	 * whose message is lost can be answered by nobody.
+	 */
+	static List<Supplier<MessageCreateData>> roundForms(GameEvent.RoundStarted event) {
+		return List.of(() -> round(event, true), () -> round(event, false), () -> plainRound(event));
+	}
+
+	static MessageCreateData plainRound(GameEvent.RoundStarted event) {
+		RoundView round = event.round();
+		String text = "**Round " + round.number() + " of " + round.totalRounds() + "**: "
+				+ Text.plain(round.token().name()) + "\nWho created this artwork? Answers close "
+				+ Text.relative(round.endsAt()) + ".";
+		return new MessageCreateBuilder().setContent(text)
+			.setComponents(buttons(event.game().gameId(), round.number(), round.choices()))
+			.setAllowedMentions(Messages.NO_MENTIONS)
+			.build();
+	}
+
+	private static MessageCreateData round(GameEvent.RoundStarted event, boolean image) {
 		RoundView round = event.round();
 		Token token = round.token();
 		EmbedBuilder embed = new EmbedBuilder().setColor(Messages.COLOR_GAME)
@@ -56,7 +86,7 @@ final class GameMessages {
 					+ Text.relative(round.endsAt()) + " (" + Text.seconds(Duration.between(round.startedAt(),
 							round.endsAt())) + " s).")
 			.setFooter("One answer per player · faster right answers score more");
-		if (isWebImage(token.shownImageUrl())) {
+		if (image && isWebImage(token.shownImageUrl())) {
 			embed.setImage(token.shownImageUrl());
 		}
 		return Messages.embed(embed.build(), List.of(buttons(event.game().gameId(), round.number(), round.choices())));
@@ -81,7 +111,38 @@ final class GameMessages {
 		return Messages.editComponents(List.of(ActionRow.of(buttons)));
 	}
 
+	/**
+	 * The end of a round in one request: the round's own message edited, its buttons off (the right one
+	 * green), its artwork kept, and the "Time's Up" embed added below it. A round costs two requests (post,
+	 * edit) rather than three; Discord allows 50 a second per bot.
+	 * @param posted the round's message as it was posted
+	 */
+	static MessageEditData roundOver(GameEvent.RoundEnded event, MessageCreateData posted, List<Choice> choices) {
+		RoundResult result = event.result();
+		String gameId = event.game().gameId();
+		List<MessageEmbed> embeds = new ArrayList<>(posted.getEmbeds());
+		embeds.add(timesUpEmbed(event));
+		MessageEditData buttons = closedButtons(gameId, result.number(), choices, result.answer().number());
+		return new MessageEditBuilder().setEmbeds(embeds)
+			.setComponents(buttons.getComponents())
+			.setAllowedMentions(Messages.NO_MENTIONS)
+			.build();
+	}
+
+	/** A stopped game's open round: every button off and grey, the answer not given away. */
+	static MessageEditData stoppedButtons(String gameId, int round, List<Choice> choices) {
+		List<Button> buttons = new ArrayList<>();
+		for (Button button : buttons(gameId, round, choices).getButtons()) {
+			buttons.add(button.withStyle(ButtonStyle.SECONDARY).asDisabled());
+		}
+		return Messages.editComponents(List.of(ActionRow.of(buttons)));
+	}
+
 	static MessageCreateData timesUp(GameEvent.RoundEnded event) {
+		return Messages.embed(timesUpEmbed(event));
+	}
+
+	private static MessageEmbed timesUpEmbed(GameEvent.RoundEnded event) {
 		RoundResult result = event.result();
 		StringBuilder text = new StringBuilder();
 		text.append("The artist was **").append(Text.plain(result.answer().artistName())).append("** (")
@@ -95,7 +156,7 @@ final class GameMessages {
 			.setTitle("⏰ Time's Up! (round " + result.number() + " of " + event.game().totalRounds() + ")")
 			.setDescription(text)
 			.addField("Scores", Text.scores(event.scores()), false);
-		return Messages.embed(embed.build());
+		return embed.build();
 	}
 
 	static MessageCreateData gameOver(GameEvent.GameEnded event) {
@@ -119,9 +180,29 @@ final class GameMessages {
 		if (winners.size() == 1) {
 			return "🏆 **" + Text.plain(winners.get(0).username()) + "** wins with " + points + "!";
 		}
-		String names = winners.stream().map((winner) -> "**" + Text.plain(winner.username()) + "**")
-			.collect(Collectors.joining(", "));
-		return "🏆 A tie! " + names + " win with " + points + " each.";
+		return "🏆 A tie! " + names(winners) + " win with " + points + " each.";
+	}
+
+	/**
+	 * The tied winners' names, as many as fit in {@value #WINNERS_MAX} characters, then "and 41 more": with
+	 * hundreds of players tied, the list would pass the description's 4,096 characters and the message would
+	 * be refused.
+	 */
+	static String names(List<Standing> winners) {
+		StringBuilder names = new StringBuilder();
+		int shown = 0;
+		for (Standing winner : winners) {
+			String name = "**" + Text.plain(winner.username()) + "**";
+			if (shown > 0 && names.length() + name.length() + 2 > WINNERS_MAX) {
+				break;
+			}
+			names.append((shown > 0) ? ", " : "").append(name);
+			shown++;
+		}
+		if (shown < winners.size()) {
+			names.append(" and ").append(Text.number(winners.size() - shown)).append(" more");
+		}
+		return names.toString();
 	}
 
 	static MessageCreateData stopped(GameEvent.GameStopped event) {

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -235,6 +236,8 @@ final class DiscordTester {
 
 	private final Set<String> failingChannels = ConcurrentHashMap.newKeySet();
 
+	private final Map<String, Function<MessageCreateData, Throwable>> refusals = new ConcurrentHashMap<>();
+
 	private final Set<String> mutedChannels = ConcurrentHashMap.newKeySet();
 
 	DiscordTester() {
@@ -254,6 +257,22 @@ final class DiscordTester {
 	/** Makes the channel's posts fail (a missing permission, Discord down). */
 	void failPostsIn(String channelId) {
 		this.failingChannels.add(channelId);
+	}
+
+	/**
+	 * Discord answers each post in the channel as {@code rule} says: a failure to return, or null to take it
+	 * (a refused image, an embed over a limit, a permission taken away mid-game).
+	 */
+	void refuseIn(String channelId, Function<MessageCreateData, Throwable> rule) {
+		this.refusals.put(channelId, rule);
+	}
+
+	private Throwable refusal(String channelId, MessageCreateData data) {
+		if (this.failingChannels.contains(channelId)) {
+			return new IllegalStateException("Missing permission");
+		}
+		Function<MessageCreateData, Throwable> rule = this.refusals.get(channelId);
+		return (rule != null) ? rule.apply(data) : null;
 	}
 
 	/** The bot may not post in the channel (no View Channel or Send Messages). */
@@ -335,16 +354,16 @@ final class DiscordTester {
 			String messageId = String.valueOf(this.messageIds.incrementAndGet());
 			Sent sent = record(null, Sent.of(Kind.SEND, id, messageId, invocation.<MessageCreateData>getArgument(0)));
 			return action(MessageCreateAction.class, sent, () -> message(messageId),
-					() -> this.failingChannels.contains(id));
+					() -> refusal(id, invocation.getArgument(0)));
 		});
 		when(channel.editMessageById(anyString(), any(MessageEditData.class))).thenAnswer((invocation) -> {
 			Sent sent = record(null,
 					Sent.of(Kind.EDIT, id, invocation.getArgument(0), invocation.<MessageEditData>getArgument(1)));
-			return action(MessageEditAction.class, sent, () -> message(invocation.getArgument(0)), () -> false);
+			return action(MessageEditAction.class, sent, () -> message(invocation.getArgument(0)), () -> null);
 		});
 		when(channel.deleteMessageById(anyString())).thenAnswer((invocation) -> {
 			Sent sent = record(null, new Sent(Kind.DELETE, id, invocation.getArgument(0), null, null, null, null));
-			return action(AuditableRestAction.class, sent, () -> null, () -> false);
+			return action(AuditableRestAction.class, sent, () -> null, () -> null);
 		});
 		return channel;
 	}
@@ -369,7 +388,7 @@ final class DiscordTester {
 	 * {@code failing} says so), and {@code complete} fails the test.
 	 */
 	@SuppressWarnings("unchecked")
-	private static <A> A action(Class<A> type, Sent sent, Supplier<Object> result, Supplier<Boolean> failing) {
+	private static <A> A action(Class<A> type, Sent sent, Supplier<Object> result, Supplier<Throwable> failing) {
 		Object[] self = new Object[1];
 		A action = mock(type, (InvocationOnMock invocation) -> {
 			String name = invocation.getMethod().getName();
@@ -380,9 +399,10 @@ final class DiscordTester {
 					return self[0];
 				case "queue":
 					sent.queued = true;
-					if (failing.get()) {
+					Throwable failure = failing.get();
+					if (failure != null) {
 						if (args.length == 2 && args[1] != null) {
-							((Consumer<Throwable>) args[1]).accept(new IllegalStateException("Missing permission"));
+							((Consumer<Throwable>) args[1]).accept(failure);
 						}
 					}
 					else if (args.length >= 1 && args[0] != null) {
@@ -391,7 +411,8 @@ final class DiscordTester {
 					return null;
 				case "submit":
 					sent.queued = true;
-					return failing.get() ? CompletableFuture.failedFuture(new IllegalStateException("Missing permission"))
+					Throwable refused = failing.get();
+					return (refused != null) ? CompletableFuture.failedFuture(refused)
 							: CompletableFuture.completedFuture(result.get());
 				case "complete":
 					throw new AssertionError("complete() blocks the calling thread; the adapter must queue()");
@@ -414,26 +435,26 @@ final class DiscordTester {
 			String messageId = String.valueOf(this.messageIds.incrementAndGet());
 			Sent sent = record(interaction,
 					Sent.of(Kind.FOLLOW_UP, channelId, messageId, invocation.<MessageCreateData>getArgument(0)));
-			return action(WebhookMessageCreateAction.class, sent, () -> message(messageId), () -> false);
+			return action(WebhookMessageCreateAction.class, sent, () -> message(messageId), () -> null);
 		});
 		when(hook.editOriginal(any(MessageEditData.class))).thenAnswer((invocation) -> {
 			Sent sent = record(interaction,
 					Sent.of(Kind.EDIT_ORIGINAL, channelId, null, invocation.<MessageEditData>getArgument(0)));
-			return action(WebhookMessageEditAction.class, sent, () -> message("original"), () -> false);
+			return action(WebhookMessageEditAction.class, sent, () -> message("original"), () -> null);
 		});
 	}
 
 	private ReplyCallbackAction reply(Interaction<?> interaction, String channelId, MessageCreateData data) {
 		Sent sent = record(interaction, Sent.of(Kind.REPLY, channelId, null, data));
 		interaction.acknowledged.set(true);
-		return action(ReplyCallbackAction.class, sent, () -> interaction.hook, () -> false);
+		return action(ReplyCallbackAction.class, sent, () -> interaction.hook, () -> null);
 	}
 
 	private ReplyCallbackAction defer(Interaction<?> interaction, String channelId, boolean ephemeral) {
 		Sent sent = record(interaction, new Sent(Kind.DEFER, channelId, null, null, null, null, null));
 		sent.ephemeral = ephemeral;
 		interaction.acknowledged.set(true);
-		return action(ReplyCallbackAction.class, sent, () -> interaction.hook, () -> false);
+		return action(ReplyCallbackAction.class, sent, () -> interaction.hook, () -> null);
 	}
 
 	SlashBuilder slash(String name) {

@@ -97,11 +97,13 @@ class GameRenderingTests {
 		this.games.service.answer(game.gameId(), 1, BOB, TestGames.wrongChoice(round));
 		this.games.endRound(game.gameId());
 
+		// Two requests a round: the post, then one edit that closes it and adds the result.
 		List<Sent> posted = this.discord.inChannel(CHANNEL);
-		assertThat(posted).extracting((sent) -> sent.kind).containsExactly(Kind.SEND, Kind.EDIT, Kind.SEND);
+		assertThat(posted).extracting((sent) -> sent.kind).containsExactly(Kind.SEND, Kind.EDIT);
 		Sent edit = posted.get(1);
 		assertThat(edit.messageId).isEqualTo(posted.get(0).messageId);
-		assertThat(edit.embeds).isEmpty();
+		assertThat(edit.embeds).hasSize(2);
+		assertThat(edit.embeds.get(0)).isEqualTo(posted.get(0).embed());
 		assertThat(edit.buttons()).allMatch(Button::isDisabled);
 		assertThat(edit.buttons()).extracting(Button::getStyle).containsExactlyElementsOf(List.of(1, 2, 3, 4).stream()
 			.map((n) -> (n == right) ? ButtonStyle.SUCCESS : ButtonStyle.SECONDARY)
@@ -109,7 +111,7 @@ class GameRenderingTests {
 		assertThat(edit.buttons()).extracting(Button::getCustomId)
 			.containsExactlyElementsOf(posted.get(0).buttons().stream().map(Button::getCustomId).toList());
 
-		MessageEmbed timesUp = posted.get(2).embed();
+		MessageEmbed timesUp = edit.embeds.get(1);
 		assertThat(timesUp.getTitle()).isEqualTo("⏰ Time's Up! (round 1 of 2)");
 		String artist = Text.plain(round.choices().get(right - 1).artistName());
 		assertThat(timesUp.getDescription()).isEqualTo("The artist was **" + artist + "** (" + Text.keycap(right) + ").\n"
@@ -237,7 +239,9 @@ class GameRenderingTests {
 		GameView game = this.games.start(CHANNEL, ANN, 2);
 		this.games.nextRound(game.gameId());
 		this.games.endRound(game.gameId());
-		assertThat(this.discord.inChannel(CHANNEL)).extracting((sent) -> sent.kind).containsExactly(Kind.SEND, Kind.SEND);
+		// The round in three forms (with the image, without, as text), then the result on its own.
+		assertThat(this.discord.inChannel(CHANNEL)).extracting((sent) -> sent.kind)
+			.containsExactly(Kind.SEND, Kind.SEND, Kind.SEND, Kind.SEND);
 		assertThat(this.games.nextRound(game.gameId()).number()).isEqualTo(2);
 	}
 
