@@ -28,10 +28,37 @@ import org.namethatartist.game.StartOutcome;
  */
 final class NameThatArtistCommand implements SlashCommand {
 
+	/** Discord's requests a second for a whole bot, whichever process sends them (interaction answers aside). */
+	static final int BOT_REQUESTS_PER_SECOND = 50;
+
+	/** The share of them games may use: commands, announcements and Game Over messages need the rest. */
+	static final double GAMES_SHARE = 0.6;
+
+	/** Requests a round costs: its post, and the one edit that closes it. */
+	static final int REQUESTS_PER_ROUND = 2;
+
 	private final GameService games;
 
+	private final int maxGames;
+
 	NameThatArtistCommand(GameService games) {
+		this(games, maxGames(games.properties().limits()));
+	}
+
+	/** @param maxGames the most games running at once before a new one is refused */
+	NameThatArtistCommand(GameService games, int maxGames) {
 		this.games = games;
+		this.maxGames = maxGames;
+	}
+
+	/**
+	 * The most games the request budget carries, with every game at its fastest (the shortest round and
+	 * pause the limits allow): 50 × 0.6 requests a second, each game spending 2 a round. With the default
+	 * limits (10 s + 5 s) that is 225 games, well under {@code game.max-running}.
+	 */
+	static int maxGames(GameProperties.Limits limits) {
+		double cycle = limits.roundTime().min().plus(limits.betweenRoundTime().min()).toMillis() / 1000.0;
+		return Math.max(1, (int) Math.floor(BOT_REQUESTS_PER_SECOND * GAMES_SHARE * cycle / REQUESTS_PER_ROUND));
 	}
 
 	@Override
@@ -67,8 +94,14 @@ final class NameThatArtistCommand implements SlashCommand {
 		if (self.isEmpty()) {
 			return Optional.of(Members.NO_BOT);
 		}
-		return Members.botCanPost(self.get(), event.getGuildChannel()) ? Optional.empty()
-				: Optional.of(Members.CANNOT_POST);
+		if (!Members.botCanPost(self.get(), event.getGuildChannel())) {
+			return Optional.of(Members.CANNOT_POST);
+		}
+		if (this.games.running() >= this.maxGames) {
+			return Optional.of("⏳ " + Text.count(this.maxGames, "game is", "games are") + " running, as many as Discord's limit on "
+					+ "the bot's messages carries; try again when one ends.");
+		}
+		return Optional.empty();
 	}
 
 	@Override

@@ -124,6 +124,20 @@ class InteractionChecksTests {
 	}
 
 	@Test
+	void newGamesAreCappedByDiscordsRequestBudget() {
+		// 50 requests a second, 60 % for games, 2 a round, rounds of 10 s + 5 s at the fastest: 225 games.
+		assertThat(NameThatArtistCommand.maxGames(TestGames.PROPERTIES.limits())).isEqualTo(225);
+		NameThatArtistCommand start = new NameThatArtistCommand(this.games.service, 1);
+		this.games.start("200000000000000077", new Player("302", "Bob"), 3);
+		Interaction<SlashCommandInteractionEvent> refused = this.discord.slash("namethatartist").by("301", "Ann").build();
+		start.execute(refused.event);
+		assertThat(refused.privately()).isTrue();
+		assertThat(refused.answer().text()).isEqualTo("⏳ 1 game is running, as many as Discord's limit on the bot's "
+				+ "messages carries; try again when one ends.");
+		assertThat(this.games.service.findByChannel(DiscordTester.CHANNEL)).isEmpty();
+	}
+
+	@Test
 	void aFailingPermissionCheckIsStillAnswered() {
 		Interaction<SlashCommandInteractionEvent> slash = this.discord.slash("stopgame").build();
 		Member broken = mock(Member.class);
