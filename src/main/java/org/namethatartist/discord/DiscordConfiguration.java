@@ -124,7 +124,7 @@ class DiscordConfiguration {
 		});
 		// A channel the bot lost: the game stops as a moderator's /stopgame would, its scores recorded.
 		return new DiscordGameRenderer(connection, executor, Clock.systemUTC(),
-				(channelId) -> games.stop(channelId, null, true));
+				(channelId) -> games.stop(channelId, null, true), games::roundShown);
 	}
 
 	/** Says once, at start-up, that Discord is off and why. */

@@ -63,6 +63,16 @@ final class DiscordGameRenderer implements GameListener, SmartLifecycle {
 
 	private final Consumer<String> stopChannel;
 
+	private final RoundShown roundShown;
+
+	/** Told where each round was posted, to save it with the game (see {@code GameService.roundShown}). */
+	@FunctionalInterface
+	interface RoundShown {
+
+		void shown(String gameId, int round, String messageId);
+
+	}
+
 	private final ConcurrentMap<String, RoundMessage> roundMessages = new ConcurrentHashMap<>();
 
 	/** Games whose channel the bot lost: stopped, and nothing more is sent there. */
@@ -81,6 +91,14 @@ final class DiscordGameRenderer implements GameListener, SmartLifecycle {
 	 * @param stopChannel stops the channel's game (its scores recorded) when the bot has lost the channel
 	 */
 	DiscordGameRenderer(GameChannels channels, ExecutorService executor, Clock clock, Consumer<String> stopChannel) {
+		this(channels, executor, clock, stopChannel, (gameId, round, messageId) -> {
+		});
+	}
+
+	/** @param roundShown saves where each round was posted with its game, for a restart */
+	DiscordGameRenderer(GameChannels channels, ExecutorService executor, Clock clock, Consumer<String> stopChannel,
+			RoundShown roundShown) {
+		this.roundShown = roundShown;
 		this.channels = channels;
 		this.executor = executor;
 		this.clock = clock;
@@ -143,6 +161,7 @@ final class DiscordGameRenderer implements GameListener, SmartLifecycle {
 		if (event instanceof GameEvent.RoundStarted started) {
 			int number = started.round().number();
 			CompletableFuture<Posted> posted = post(channel, GameMessages.roundForms(started), 0, gameId, number);
+			posted.thenAccept((message) -> this.roundShown.shown(gameId, number, message.id()));
 			this.roundMessages.put(gameId, new RoundMessage(number, started.round().choices(), posted));
 		}
 		else if (event instanceof GameEvent.RoundEnded ended) {
@@ -155,6 +174,14 @@ final class DiscordGameRenderer implements GameListener, SmartLifecycle {
 			send(channel, GameMessages.stopped(stopped), "the stop", gameId);
 		}
 		else if (event instanceof GameEvent.GameResumed resumed) {
+			GameEvent.GameResumed.ShownRound shown = resumed.shown();
+			if (shown != null) {
+				// The interrupted round's buttons, live since before the restart, go off before it is posted again.
+				channel.editMessageById(shown.messageId(),
+						GameMessages.stoppedButtons(gameId, shown.number(), shown.choices()))
+					.queue(null, failed(gameId, channel.getId(), "turning off the buttons of interrupted round "
+							+ shown.number()));
+			}
 			send(channel, GameMessages.resumed(resumed, this.clock.instant()), "the resumption", gameId);
 		}
 	}

@@ -32,7 +32,20 @@ public sealed interface GameEvent {
 	 * A game found in progress at start-up goes on; {@code interrupted} is how long the bot was away and
 	 * {@code nextRoundAt} when play resumes.
 	 */
-	record GameResumed(GameView game, Duration interrupted, Instant nextRoundAt) implements GameEvent {
+	record GameResumed(GameView game, Duration interrupted, Instant nextRoundAt, ShownRound shown)
+			implements GameEvent {
+
+		public GameResumed(GameView game, Duration interrupted, Instant nextRoundAt) {
+			this(game, interrupted, nextRoundAt, null);
+		}
+
+		/**
+		 * The round the restart interrupted, where it was shown: its message's buttons still look live, and
+		 * are to be turned off before the round is shown again.
+		 */
+		public record ShownRound(int number, String messageId, List<Choice> choices) {
+		}
+
 	}
 
 }

@@ -231,7 +231,7 @@ public class GameService {
 			Map<String, Standing> scores = new LinkedHashMap<>(state.scores());
 			scores.put(player.id(), after);
 			RoundSnapshot answered = new RoundSnapshot(open.number(), open.tokenKey(), open.choices(),
-					open.correctChoice(), open.startedAt(), open.endsAt(), answers);
+					open.correctChoice(), open.startedAt(), open.endsAt(), answers, open.messageId());
 			GameSnapshot next = game.next(state.phase(), state.round(), state.phaseEndsAt(), answered, scores, now);
 			try {
 				this.states.save(next);
@@ -256,6 +256,38 @@ public class GameService {
 			return now;
 		}
 		return told.isBefore(open.startedAt()) ? open.startedAt() : told;
+	}
+
+	/**
+	 * Where an adapter showed a round (Discord: its message), saved with the game so that a restart can turn
+	 * the interrupted round's buttons off. A round no longer open is left as it is; a failed save is only
+	 * logged (the round plays on, its buttons may stay live after a restart).
+	 */
+	public void roundShown(String gameId, int round, String messageId) {
+		Game game = this.byId.get(gameId);
+		if (game == null) {
+			return;
+		}
+		game.lock.lock();
+		try {
+			GameSnapshot state = game.state;
+			RoundSnapshot open = state.currentRound();
+			if (game.isOver() || !ROUND.equals(state.phase()) || open == null || open.number() != round) {
+				return;
+			}
+			GameSnapshot next = game.next(state.phase(), state.round(), state.phaseEndsAt(), open.withMessageId(messageId),
+					state.scores(), state.lastUpdated());
+			try {
+				this.states.save(next);
+				game.state = next;
+			}
+			catch (StorageException ex) {
+				logger.warn("Game {}: where round {} is shown could not be saved: {}", gameId, round, ex.getMessage());
+			}
+		}
+		finally {
+			game.lock.unlock();
+		}
 	}
 
 	/**
@@ -411,7 +443,13 @@ public class GameService {
 			Instant resumeAt = now.plus(this.properties.startDelay());
 			String next = ROUND.equals(phase) ? Game.RESUMING : phase;
 			game.state = game.next(next, saved.round(), resumeAt, saved.currentRound(), saved.scores(), saved.lastUpdated());
-			emit(new GameEvent.GameResumed(game.view(), away, resumeAt));
+			RoundSnapshot interrupted = saved.currentRound();
+			GameEvent.GameResumed.ShownRound shown = (ROUND.equals(phase) && interrupted != null
+					&& interrupted.messageId() != null)
+							? new GameEvent.GameResumed.ShownRound(interrupted.number(), interrupted.messageId(),
+									game.choices(interrupted))
+							: null;
+			emit(new GameEvent.GameResumed(game.view(), away, resumeAt, shown));
 			schedule(game, resumeAt);
 			return Resumption.RESUMED;
 		}

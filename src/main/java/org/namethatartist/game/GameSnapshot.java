@@ -38,13 +38,28 @@ public record GameSnapshot(int schema, String gameId, String channelId, String g
 		recorded = Collections.unmodifiableSet(new LinkedHashSet<>(recorded));
 	}
 
-	/** A round as saved: the token, the artists on the buttons, the right button and who answered what. */
+	/**
+	 * A round as saved: the token, the artists on the buttons, the right button and who answered what.
+	 * @param messageId where an adapter showed the round (Discord: the message with its buttons), or null;
+	 * kept so that after a restart the interrupted round's buttons can be turned off
+	 */
 	public record RoundSnapshot(int number, String tokenKey, List<String> choices, int correctChoice,
-			Instant startedAt, Instant endsAt, Map<String, Integer> answers) {
+			Instant startedAt, Instant endsAt, Map<String, Integer> answers, String messageId) {
 
 		public RoundSnapshot {
 			choices = List.copyOf(choices);
 			answers = Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+		}
+
+		/** A round not shown anywhere yet. */
+		public RoundSnapshot(int number, String tokenKey, List<String> choices, int correctChoice, Instant startedAt,
+				Instant endsAt, Map<String, Integer> answers) {
+			this(number, tokenKey, choices, correctChoice, startedAt, endsAt, answers, null);
+		}
+
+		public RoundSnapshot withMessageId(String messageId) {
+			return new RoundSnapshot(this.number, this.tokenKey, this.choices, this.correctChoice, this.startedAt,
+					this.endsAt, this.answers, messageId);
 		}
 
 	}

@@ -63,7 +63,7 @@ class RoundMessageTests {
 				Clock.fixed(TestGames.T0, ZoneOffset.UTC), (channelId) -> {
 					this.stopped.add(channelId);
 					this.games.service.stop(channelId, null, true);
-				});
+				}, (gameId, round, messageId) -> this.games.service.roundShown(gameId, round, messageId));
 		this.games.service.addListener(renderer);
 	}
 
@@ -159,6 +159,35 @@ class RoundMessageTests {
 		assertThat(edit.buttons()).hasSize(4).allMatch(Button::isDisabled)
 			.allMatch((button) -> button.getStyle() == ButtonStyle.SECONDARY);
 		assertThat(posted.get(2).embed().getTitle()).isEqualTo("⏹️ Game stopped");
+	}
+
+	@Test
+	void afterARestartTheInterruptedRoundsButtonsGoOffBeforeItIsPostedAgain() {
+		GameView game = this.games.start(CHANNEL, ANN, 3);
+		this.games.nextRound(game.gameId());
+		String roundMessage = this.discord.inChannel(CHANNEL).get(0).messageId;
+		this.games.close();
+
+		// The next run, on the same data folder, with a fresh Discord connection.
+		DiscordTester again = new DiscordTester();
+		this.games = new TestGames(this.dataDir);
+		DiscordGameRenderer renderer = new DiscordGameRenderer((id) -> Optional.of((GuildMessageChannel) again.channel(id)),
+				new DirectExecutorService(), Clock.fixed(TestGames.T0, ZoneOffset.UTC), (channelId) -> {
+				}, this.games.service::roundShown);
+		this.games.service.addListener(renderer);
+		this.games.service.resumeSavedGames();
+		this.games.nextRound(game.gameId());
+
+		List<Sent> posted = again.inChannel(CHANNEL);
+		assertThat(posted).extracting((sent) -> sent.kind).containsExactly(Kind.EDIT, Kind.SEND, Kind.SEND);
+		Sent off = posted.get(0);
+		assertThat(off.messageId).isEqualTo(roundMessage);
+		assertThat(off.buttons()).extracting(Button::getCustomId)
+			.containsExactly(AnswerButton.id(game.gameId(), 1, 1), AnswerButton.id(game.gameId(), 1, 2),
+					AnswerButton.id(game.gameId(), 1, 3), AnswerButton.id(game.gameId(), 1, 4));
+		assertThat(off.buttons()).allMatch(Button::isDisabled);
+		assertThat(posted.get(1).content).startsWith("🔄 The bot restarted");
+		assertThat(posted.get(2).embed().getTitle()).isEqualTo("Round 1 of 3");
 	}
 
 	@Test

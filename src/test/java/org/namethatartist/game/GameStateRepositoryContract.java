@@ -104,6 +104,24 @@ public abstract class GameStateRepositoryContract {
 	}
 
 	@Test
+	void shouldKeepWhereTheRoundIsShownAndReadStatesWithoutIt() {
+		GameSnapshot plain = game("c1", 2);
+		GameSnapshot shown = new GameSnapshot(plain.schema(), plain.gameId(), plain.channelId(), plain.guildId(),
+				plain.startedBy(), plain.startedAt(), plain.rounds(), plain.roundTime(), plain.betweenRoundTime(),
+				plain.tokenKeys(), plain.phase(), plain.round(), plain.phaseEndsAt(),
+				plain.currentRound().withMessageId("1300000000000000042"), plain.scores(), plain.recorded(),
+				plain.lastUpdated());
+		GameStateRepository states = repository();
+		states.save(shown);
+		states.save(game("c2", 2));
+		GameStateRepository reopened = reopen();
+		assertThat(reopened.find("c1")).contains(new StoredGame.Resumable(shown));
+		// A state saved before rounds kept their message id (or by a run that had not shown it) reads as none.
+		assertThat(reopened.find("c2")).hasValueSatisfying((stored) -> assertThat(
+				((StoredGame.Resumable) stored).snapshot().currentRound().messageId()).isNull());
+	}
+
+	@Test
 	void shouldDeleteOnlyTheChannelAsked() {
 		GameStateRepository states = repository();
 		states.save(game("c1", 1));

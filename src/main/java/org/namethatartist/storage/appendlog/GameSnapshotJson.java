@@ -68,6 +68,9 @@ public final class GameSnapshotJson {
 			r.put("endsAt", time(round.endsAt()));
 			ObjectNode answers = r.putObject("answers");
 			round.answers().forEach(answers::put);
+			if (round.messageId() != null) {
+				r.put("messageId", round.messageId());
+			}
 		}
 		ObjectNode players = nta.putObject("players");
 		game.scores().values().forEach((player) -> {
@@ -80,6 +83,11 @@ public final class GameSnapshotJson {
 		ArrayNode recorded = nta.putArray("recorded");
 		game.recorded().forEach(recorded::add);
 		return root;
+	}
+
+	/** An optional text member: states written before it existed lack it. */
+	private static String text(JsonNode node) {
+		return (node == null || node.isNull()) ? null : node.asString();
 	}
 
 	public StoredGame fromJson(String channelId, JsonNode root) {
@@ -120,7 +128,7 @@ public final class GameSnapshotJson {
 			r.required("answers").properties().forEach((entry) -> answers.put(entry.getKey(), entry.getValue().asInt()));
 			round = new RoundSnapshot(r.required("number").asInt(), r.required("tokenKey").asString(), choices,
 					r.required("correctChoice").asInt(), instant(r.get("startedAt")), instant(r.get("endsAt")),
-					answers);
+					answers, text(r.get("messageId")));
 		}
 		JsonNode guild = nta.get("guildId");
 		return new GameSnapshot(GameSnapshot.SCHEMA, nta.required("gameId").asString(), channelId,
