@@ -151,7 +151,8 @@ class ObjktApplicationTests {
 			.until(() -> this.json.readTree(send(this.publicPort, "GET", "/api/games/" + gameId, null).body())
 				.path("round"), JsonNode::isObject);
 
-		assertThat(round.path("imageUrl").asString()).startsWith("https://ipfs.example.org/QmThumb");
+		// The page shows the display image, as a Discord round does, never the thumbnail.
+		assertThat(round.path("imageUrl").asString()).startsWith("https://ipfs.example.org/QmDisplay");
 		assertThat(round.path("tokenName").asString()).startsWith("Work ");
 		assertThat(round.path("choices").valueStream().map((choice) -> choice.path("artist").asString()))
 			.hasSize(4)
