@@ -31,6 +31,14 @@ final class FakeDiscord implements AutoCloseable {
 
 	static final String APPLICATION_ID = snowflake(1);
 
+	static final String GUILD_ID = snowflake(2);
+
+	static final String CHANNEL_ID = snowflake(3);
+
+	private volatile Gateway current;
+
+	private int interactions = 100;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final MockWebServer server = new MockWebServer();
@@ -77,6 +85,133 @@ final class FakeDiscord implements AutoCloseable {
 		return Long.toString((millis << 22) | (increment & 0xFFF));
 	}
 
+	/** Sends a slash command from a user with the given permissions (a decimal bit set); its interaction id. */
+	String slashCommand(String name, String userId, long permissions) {
+		String id = snowflake(this.interactions++);
+		ObjectNode interaction = this.json.createObjectNode();
+		interaction.put("id", id);
+		interaction.put("application_id", APPLICATION_ID);
+		interaction.put("type", 2);
+		interaction.put("token", "token-" + id);
+		interaction.put("version", 1);
+		interaction.put("guild_id", GUILD_ID);
+		interaction.put("channel_id", CHANNEL_ID);
+		ObjectNode channel = channel();
+		channel.put("permissions", Long.toString(permissions));
+		interaction.set("channel", channel);
+		interaction.put("app_permissions", "2251799813685247");
+		interaction.put("locale", "en-US");
+		interaction.put("guild_locale", "en-US");
+		interaction.put("context", 0);
+		interaction.set("entitlements", this.json.createArrayNode());
+		interaction.putObject("authorizing_integration_owners").put("0", GUILD_ID);
+		ObjectNode data = interaction.putObject("data");
+		data.put("id", snowflake(50));
+		data.put("name", name);
+		data.put("type", 1);
+		ObjectNode member = interaction.putObject("member");
+		ObjectNode user = member.putObject("user");
+		user.put("id", userId);
+		user.put("username", "player" + userId.substring(userId.length() - 3));
+		user.put("discriminator", "0");
+		user.putNull("global_name");
+		user.putNull("avatar");
+		user.put("public_flags", 0);
+		member.set("roles", this.json.createArrayNode());
+		member.put("joined_at", "2024-01-01T00:00:00.000000+00:00");
+		member.putNull("nick");
+		member.putNull("avatar");
+		member.put("flags", 0);
+		member.put("pending", false);
+		member.put("deaf", false);
+		member.put("mute", false);
+		member.put("permissions", Long.toString(permissions));
+		member.putNull("premium_since");
+		member.putNull("communication_disabled_until");
+		this.current.dispatchEvent("INTERACTION_CREATE", interaction);
+		return id;
+	}
+
+	private ObjectNode channel() {
+		ObjectNode channel = this.json.createObjectNode();
+		channel.put("id", CHANNEL_ID);
+		channel.put("type", 0);
+		channel.put("guild_id", GUILD_ID);
+		channel.put("name", "games");
+		channel.put("position", 0);
+		channel.set("permission_overwrites", this.json.createArrayNode());
+		channel.put("nsfw", false);
+		channel.put("rate_limit_per_user", 0);
+		channel.putNull("parent_id");
+		channel.putNull("topic");
+		channel.putNull("last_message_id");
+		channel.put("flags", 0);
+		return channel;
+	}
+
+	private ObjectNode guild() {
+		ObjectNode guild = this.json.createObjectNode();
+		guild.put("id", GUILD_ID);
+		guild.put("name", "Test server");
+		guild.putNull("icon");
+		guild.putNull("splash");
+		guild.putNull("banner");
+		guild.putNull("description");
+		guild.putNull("vanity_url_code");
+		guild.put("owner_id", snowflake(4));
+		guild.put("afk_timeout", 300);
+		guild.putNull("afk_channel_id");
+		guild.putNull("system_channel_id");
+		guild.putNull("rules_channel_id");
+		guild.putNull("safety_alerts_channel_id");
+		guild.put("verification_level", 0);
+		guild.put("default_message_notifications", 0);
+		guild.put("explicit_content_filter", 0);
+		guild.put("mfa_level", 0);
+		guild.put("nsfw_level", 0);
+		guild.put("premium_tier", 0);
+		guild.put("premium_subscription_count", 0);
+		guild.put("max_members", 500000);
+		guild.put("preferred_locale", "en-US");
+		guild.put("member_count", 7);
+		guild.put("large", false);
+		guild.put("unavailable", false);
+		guild.put("joined_at", "2024-01-01T00:00:00.000000+00:00");
+		guild.set("features", this.json.createArrayNode());
+		ObjectNode everyone = guild.putArray("roles").addObject();
+		everyone.put("id", GUILD_ID);
+		everyone.put("name", "@everyone");
+		everyone.put("color", 0);
+		ObjectNode colors = everyone.putObject("colors");
+		colors.put("primary_color", 0);
+		colors.putNull("secondary_color");
+		colors.putNull("tertiary_color");
+		everyone.put("hoist", false);
+		everyone.put("position", 0);
+		everyone.put("permissions", "2251799813685247");
+		everyone.put("managed", false);
+		everyone.put("mentionable", false);
+		everyone.put("flags", 0);
+		guild.putArray("channels").add(channel());
+		ObjectNode self = guild.putArray("members").addObject();
+		self.set("user", selfUser());
+		self.set("roles", this.json.createArrayNode());
+		self.put("joined_at", "2024-01-01T00:00:00.000000+00:00");
+		self.putNull("nick");
+		self.putNull("avatar");
+		self.put("flags", 0);
+		self.put("pending", false);
+		self.put("deaf", false);
+		self.put("mute", false);
+		self.putNull("premium_since");
+		self.putNull("communication_disabled_until");
+		for (String empty : List.of("voice_states", "emojis", "stickers", "threads", "stage_instances",
+				"guild_scheduled_events", "presences")) {
+			guild.set(empty, this.json.createArrayNode());
+		}
+		return guild;
+	}
+
 	private MockResponse dispatch(RecordedRequest request) {
 		String path = request.getUrl().encodedPath();
 		if (path.startsWith("/gateway")) {
@@ -89,6 +224,11 @@ final class FakeDiscord implements AutoCloseable {
 			return ok("{\"url\":\"ws://127.0.0.1:" + this.server.getPort() + "/gateway\",\"shards\":1,"
 					+ "\"session_start_limit\":{\"total\":1000,\"remaining\":1000,\"reset_after\":0,"
 					+ "\"max_concurrency\":1}}");
+		}
+		if (route.matches("interactions/\\d+/[^/]+/callback")) {
+			String id = route.split("/")[1];
+			return ok("{\"interaction\":{\"id\":\"" + id + "\",\"type\":2,\"response_message_loading\":false,"
+					+ "\"response_message_ephemeral\":false}}");
 		}
 		if (route.equals("users/@me")) {
 			return ok(selfUser().toString());
@@ -140,6 +280,8 @@ final class FakeDiscord implements AutoCloseable {
 
 		private int sequence;
 
+		private WebSocket socket;
+
 		@Override
 		public void onOpen(WebSocket socket, Response response) {
 			this.compressed = "zlib-stream".equals(response.request().url().queryParameter("compress"));
@@ -156,7 +298,10 @@ final class FakeDiscord implements AutoCloseable {
 					ObjectNode ready = FakeDiscord.this.json.createObjectNode();
 					ready.put("v", 10);
 					ready.set("user", selfUser());
-					ready.set("guilds", FakeDiscord.this.json.createArrayNode());
+					ObjectNode unavailable = FakeDiscord.this.json.createObjectNode();
+					unavailable.put("id", GUILD_ID);
+					unavailable.put("unavailable", true);
+					ready.set("guilds", FakeDiscord.this.json.createArrayNode().add(unavailable));
 					ready.set("private_channels", FakeDiscord.this.json.createArrayNode());
 					ready.set("relationships", FakeDiscord.this.json.createArrayNode());
 					ready.put("session_id", "fake-session");
@@ -165,7 +310,10 @@ final class FakeDiscord implements AutoCloseable {
 					ObjectNode application = ready.putObject("application");
 					application.put("id", APPLICATION_ID);
 					application.put("flags", 0);
-					dispatchEvent(socket, "READY", ready);
+					this.socket = socket;
+					FakeDiscord.this.current = this;
+					dispatchEvent("READY", ready);
+					dispatchEvent("GUILD_CREATE", guild());
 				}
 				default -> {
 				}
@@ -177,13 +325,13 @@ final class FakeDiscord implements AutoCloseable {
 			socket.close(code, null);
 		}
 
-		private void dispatchEvent(WebSocket socket, String type, JsonNode data) {
+		private synchronized void dispatchEvent(String type, JsonNode data) {
 			ObjectNode payload = FakeDiscord.this.json.createObjectNode();
 			payload.put("op", 0);
 			payload.put("t", type);
 			payload.put("s", ++this.sequence);
 			payload.set("d", data);
-			send(socket, payload.toString());
+			send(this.socket, payload.toString());
 		}
 
 		private synchronized void send(WebSocket socket, String text) {

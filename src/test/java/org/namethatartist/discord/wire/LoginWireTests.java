@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.namethatartist.NameThatArtistApplication;
@@ -87,6 +88,25 @@ class LoginWireTests {
 		sort.path("choices").forEach((choice) -> choices.add(choice.path("value").asString()));
 		assertThat(choices).contains("totalScore", "totalWins", "averageScore", "bestScore", "accuracyRate",
 				"totalGames", "totalCorrectAnswers");
+	}
+
+	@Test
+	@Disabled("work in progress: JDA 6.5.0 drops the fake's INTERACTION_CREATE with 'Received interaction in "
+			+ "unexpected channel type! Type TEXT is not supported yet!' (the guild seems not cached: the fake's "
+			+ "payload, or the bot's intents, not yet found out)")
+	void helpOverTheGatewayIsAnsweredByOneCallback() throws Exception {
+		this.discord = new FakeDiscord();
+		this.context = start("--discord.token=fake-token", "--discord.rest-url=" + this.discord.restUrl());
+		await(() -> health().path("status").asString().equals("UP") ? Boolean.TRUE : null);
+
+		String id = this.discord.slashCommand("help", FakeDiscord.snowflake(200), 1024);
+		FakeDiscord.Sent callback = await(() -> this.discord.sent().stream()
+			.filter((sent) -> sent.path().startsWith("/api/v10/interactions/" + id + "/")).findFirst().orElse(null));
+		assertThat(callback.method()).isEqualTo("POST");
+		assertThat(callback.path()).isEqualTo("/api/v10/interactions/" + id + "/token-" + id + "/callback");
+		JsonNode body = this.discord.body(callback);
+		assertThat(body.path("type").asInt()).as("a message in answer").isEqualTo(4);
+		assertThat(body.path("data").toString()).contains("/namethatartist");
 	}
 
 	private static JsonNode find(JsonNode array, String name) {
