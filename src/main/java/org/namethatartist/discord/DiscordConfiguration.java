@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import net.dv8tion.jda.api.entities.Activity;
 import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import org.namethatartist.artwork.ArtworkCatalog;
@@ -106,6 +107,7 @@ class DiscordConfiguration {
 		if (!properties.shards().ids().isEmpty()) {
 			builder.setShards(properties.shards().ids());
 		}
+		builder.setRestConfig(new RestConfig().setBaseUrl(properties.restUrl()));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build(false);
 	}

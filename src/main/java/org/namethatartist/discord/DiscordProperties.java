@@ -1,5 +1,7 @@
 package org.namethatartist.discord;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashSet;
@@ -13,6 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import org.namethatartist.InvalidConfigurationException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -26,15 +29,21 @@ import org.springframework.validation.annotation.Validated;
  * @param shards which shards this process runs
  * @param cooldowns per command, how long a user and a channel wait between two uses; commands not named
  * keep their defaults, and a command named with only {@code user} or {@code channel} keeps the other
+ * @param restUrl the base of Discord's REST API, an http(s) URL ending in {@code /}; other than the default
+ * only to point the bot at a stand-in Discord (tests, a local fake)
  */
 @Validated
 @ConfigurationProperties("discord")
 public record DiscordProperties(String token, String guildId, @DefaultValue @Valid Shards shards,
-		Map<String, Cooldown> cooldowns) {
+		Map<String, Cooldown> cooldowns, @DefaultValue(DiscordProperties.DEFAULT_REST_URL) String restUrl) {
+
+	/** Discord's own REST API, version 10. */
+	public static final String DEFAULT_REST_URL = "https://discord.com/api/v10/";
 
 	/** The original's cooldowns, per user and per channel, by command name. */
 	public static final Map<String, Cooldown> DEFAULT_COOLDOWNS = defaults();
 
+	@ConstructorBinding
 	public DiscordProperties {
 		token = (token != null && !token.isBlank()) ? token.strip() : null;
 		guildId = (guildId != null && !guildId.isBlank()) ? guildId.strip() : null;
@@ -43,6 +52,32 @@ public record DiscordProperties(String token, String guildId, @DefaultValue @Val
 					"allowed: a server id (digits only), such as 123456789012345678, or empty for global commands");
 		}
 		cooldowns = merge(cooldowns);
+		restUrl = restUrl(restUrl);
+	}
+
+	/** With Discord's own REST API. */
+	public DiscordProperties(String token, String guildId, Shards shards, Map<String, Cooldown> cooldowns) {
+		this(token, guildId, shards, cooldowns, null);
+	}
+
+	private static String restUrl(String given) {
+		if (given == null || given.isBlank()) {
+			return DEFAULT_REST_URL;
+		}
+		String url = given.strip();
+		String allowed = "allowed: an http or https URL ending in /, such as " + DEFAULT_REST_URL;
+		try {
+			URI uri = new URI(url);
+			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+			if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || !url.endsWith("/")
+					|| uri.getQuery() != null || uri.getFragment() != null) {
+				throw new InvalidConfigurationException("discord.rest-url", given, allowed);
+			}
+		}
+		catch (URISyntaxException ex) {
+			throw new InvalidConfigurationException("discord.rest-url", given, allowed);
+		}
+		return url;
 	}
 
 	/** Whether Discord starts: a token is set. */
@@ -59,7 +94,7 @@ public record DiscordProperties(String token, String guildId, @DefaultValue @Val
 	@Override
 	public String toString() {
 		return "DiscordProperties[token=" + ((this.token != null) ? "(set)" : "(none)") + ", guildId=" + this.guildId
-				+ ", shards=" + this.shards + ", cooldowns=" + this.cooldowns + "]";
+				+ ", shards=" + this.shards + ", cooldowns=" + this.cooldowns + ", restUrl=" + this.restUrl + "]";
 	}
 
 	private static Map<String, Cooldown> merge(Map<String, Cooldown> configured) {

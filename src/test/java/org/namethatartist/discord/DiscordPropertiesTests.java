@@ -84,6 +84,27 @@ class DiscordPropertiesTests {
 	}
 
 	@Test
+	void theRestUrlIsDiscordsUnlessAStandInIsNamed() {
+		assertThat(bind(Map.of()).restUrl()).isEqualTo("https://discord.com/api/v10/");
+		assertThat(new DiscordProperties("t", null, null, null).restUrl()).isEqualTo("https://discord.com/api/v10/");
+		assertThat(bind(Map.of("discord.rest-url", " http://127.0.0.1:40123/api/v10/ ")).restUrl())
+			.isEqualTo("http://127.0.0.1:40123/api/v10/");
+	}
+
+	@Test
+	void aRestUrlThatIsNotAnHttpUrlEndingInASlashIsRefused() {
+		String allowed = "allowed: an http or https URL ending in /, such as https://discord.com/api/v10/";
+		assertThat(failure(Map.of("discord.rest-url", "http://127.0.0.1:40123/api/v10")))
+			.isEqualTo("Invalid configuration: discord.rest-url = 'http://127.0.0.1:40123/api/v10'; " + allowed);
+		assertThat(failure(Map.of("discord.rest-url", "ftp://discord.com/api/v10/")))
+			.isEqualTo("Invalid configuration: discord.rest-url = 'ftp://discord.com/api/v10/'; " + allowed);
+		assertThat(failure(Map.of("discord.rest-url", "discord.com/api/v10/")))
+			.isEqualTo("Invalid configuration: discord.rest-url = 'discord.com/api/v10/'; " + allowed);
+		assertThat(failure(Map.of("discord.rest-url", "http://exa mple/api/")))
+			.isEqualTo("Invalid configuration: discord.rest-url = 'http://exa mple/api/'; " + allowed);
+	}
+
+	@Test
 	void theTokenNeverShowsInItsText() {
 		DiscordProperties properties = new DiscordProperties("MTIz.secret.token", null, null, null);
 		assertThat(properties.toString()).doesNotContain("secret").contains("token=(set)");

@@ -86,6 +86,16 @@ class DiscordStartupTests {
 	}
 
 	@Test
+	void discordRestUrlPointsTheBotAtAStandInDiscord() throws Exception {
+		String discord = startFakeDiscordRefusingEveryToken();
+		// No customizer: only the production setting leads the bot to the fake.
+		this.context = start(null, "--discord.token=bad", "--discord.rest-url=" + discord);
+		JsonNode health = awaitHealth((node) -> node.path("details").path("state").asString().equals("TOKEN_REFUSED"));
+		assertThat(health.path("details").path("error").asString())
+			.startsWith("Discord refused the token (401 Unauthorized)");
+	}
+
+	@Test
 	void anUnreachableDiscordIsRetriedAndHealthSaysSo() throws Exception {
 		// Port 1 on the loopback: nothing listens there, so connections are refused at once.
 		this.context = start("http://127.0.0.1:1/api/v10/", "--discord.token=some-token");
