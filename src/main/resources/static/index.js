@@ -19,18 +19,26 @@
 	// A past period named in the address (?period=week&at=2026-W40), kept until another period is chosen.
 	let at = null;
 
-	for (const [key, label] of SORTS) {
-		sort.append(el("option", { value: key }, label));
+	// Week and month boards also rank by the daily challenge's points.
+	const DAILY = ["dailyScore", "Daily points"];
+
+	function sorts() {
+		return period.value === "all" ? SORTS : [...SORTS, DAILY];
+	}
+
+	function fillSorts(wanted) {
+		sort.replaceChildren(...sorts().map(([key, label]) => el("option", { value: key }, label)));
+		sort.value = sorts().some(([key]) => key === wanted) ? wanted : "totalScore";
 	}
 
 	const query = new URLSearchParams(location.search);
-	sort.value = SORTS.some(([key]) => key === query.get("sort")) ? query.get("sort") : "totalScore";
 	guild.value = query.get("guild") || "";
 	limit.value = ["10", "25", "50", "100"].includes(query.get("limit")) ? query.get("limit") : "10";
 	period.value = PERIODS.includes(query.get("period")) ? query.get("period") : "all";
 	if ((period.value === "week" || period.value === "month") && query.get("at")) {
 		at = query.get("at");
 	}
+	fillSorts(query.get("sort"));
 
 	form.addEventListener("submit", (event) => {
 		event.preventDefault();
@@ -50,6 +58,7 @@
 	sort.addEventListener("change", () => form.requestSubmit());
 	period.addEventListener("change", () => {
 		at = null;
+		fillSorts(sort.value);
 		form.requestSubmit();
 	});
 	limit.addEventListener("change", () => form.requestSubmit());
@@ -127,7 +136,7 @@
 				+ (board.finished ? " · final standings" : " · in progress, times in UTC");
 		}
 		showPodium(board);
-		const label = SORTS.find(([key]) => key === sort.value)[1];
+		const label = sorts().find(([key]) => key === sort.value)[1];
 		valueHeading.textContent = label;
 		const server = guild.value.trim();
 		for (const row of rows) {

@@ -176,10 +176,20 @@ class PeriodPagesBrowserTests {
 		assertThat(this.browser.findElements(By.cssSelector("#leaderboard tbody tr"))).hasSize(4);
 		assertThat(this.browser.getCurrentUrl()).contains("period=last-week");
 		screenshot("leaderboard-podium.png");
+		// A period board also ranks by daily points; the all-time board does not have them.
+		assertThat(new Select(this.browser.findElement(By.id("sort"))).getOptions()).extracting(WebElement::getText)
+			.contains("Daily points");
 
 		new Select(this.browser.findElement(By.id("period"))).selectByValue("week");
 		this.wait.until(ExpectedConditions.textToBe(By.id("period-line"), "Week 2026-W49 · in progress, times in UTC"));
 		assertThat(this.browser.findElement(By.id("podium")).isDisplayed()).isFalse();
+		new Select(this.browser.findElement(By.id("period"))).selectByValue("all");
+		this.wait.until(ExpectedConditions.textToBe(By.id("period-line"), ""));
+		assertThat(new Select(this.browser.findElement(By.id("sort"))).getOptions()).extracting(WebElement::getText)
+			.doesNotContain("Daily points")
+			.hasSize(7);
+		new Select(this.browser.findElement(By.id("period"))).selectByValue("week");
+		this.wait.until(ExpectedConditions.textToBe(By.id("period-line"), "Week 2026-W49 · in progress, times in UTC"));
 		// This week's board: this week's players only (the other test's may be there too, never last week's).
 		assertThat(this.browser.findElement(By.cssSelector("#leaderboard tbody")).getText()).contains("Now")
 			.doesNotContain("Gold", "Silver", "Bronze", "Fourth");
