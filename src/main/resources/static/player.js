@@ -47,6 +47,9 @@
 		stats.replaceChildren(...figures.map(([label, value]) => el("div", {}, el("dt", {}, label), el("dd", {}, value))));
 		document.getElementById("stats-section").hidden = false;
 
+		showPeriods(p.periods);
+		drawChart(p.gamesHistory);
+
 		const history = document.getElementById("history");
 		const games = [...p.gamesHistory].reverse();
 		history.replaceChildren(...games.map((game) => el("tr", {},
@@ -56,6 +59,87 @@
 			el("td", { className: "number" }, game.correctAnswers ?? "–"),
 			el("td", { className: "number" }, game.incorrectAnswers ?? "–"))));
 		document.getElementById("history-section").hidden = games.length === 0;
+	}
+
+	/** This week's and this month's numbers and ranks (by total score). */
+	function showPeriods(periods) {
+		if (!periods) {
+			return;
+		}
+		const figure = (label, standing) => el("div", {}, el("dt", {}, label + " (" + standing.at + ")"),
+			el("dd", {}, standing.rank ? "#" + standing.rank + " · " + number(standing.totalScore) + " points"
+				: "not played yet"));
+		document.getElementById("periods").replaceChildren(figure("Week", periods.week), figure("Month", periods.month));
+		document.getElementById("periods-section").hidden = false;
+	}
+
+	const SVG = "http://www.w3.org/2000/svg";
+
+	function svg(tag, attributes, ...children) {
+		const node = document.createElementNS(SVG, tag);
+		for (const [name, value] of Object.entries(attributes)) {
+			node.setAttribute(name, String(value));
+		}
+		for (const child of children) {
+			node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+		}
+		return node;
+	}
+
+	/**
+	 * The last games (at most 50, oldest first), drawn by hand in SVG: a bar per game for its score, and a
+	 * line through each game's accuracy where the game counted its answers.
+	 */
+	function drawChart(games) {
+		const chart = document.getElementById("chart");
+		chart.replaceChildren();
+		if (games.length === 0) {
+			return;
+		}
+		const width = 640, height = 240, left = 44, right = 40, top = 12, bottom = 28;
+		const plotW = width - left - right, plotH = height - top - bottom;
+		const maxScore = Math.max(1, ...games.map((g) => g.score));
+		const step = plotW / games.length;
+		const y = (score) => top + plotH - (score / maxScore) * plotH;
+		const yAcc = (pct) => top + plotH - (pct / 100) * plotH;
+		const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", class: "games-chart",
+			"aria-label": `Scores and accuracy of the last ${games.length} games` });
+		root.append(svg("title", {}, `Scores and accuracy of the last ${games.length} games`));
+		// Axes and scale labels.
+		root.append(svg("line", { x1: left, y1: top + plotH, x2: left + plotW, y2: top + plotH, class: "axis" }));
+		root.append(svg("text", { x: left - 6, y: top + 4, class: "tick", "text-anchor": "end" }, number(maxScore)));
+		root.append(svg("text", { x: left - 6, y: top + plotH, class: "tick", "text-anchor": "end" }, "0"));
+		root.append(svg("text", { x: left + plotW + 6, y: top + 4, class: "tick" }, "100 %"));
+		root.append(svg("text", { x: left + plotW + 6, y: top + plotH, class: "tick" }, "0 %"));
+		root.append(svg("text", { x: left, y: height - 8, class: "tick" }, "oldest"));
+		root.append(svg("text", { x: left + plotW, y: height - 8, class: "tick", "text-anchor": "end" }, "latest"));
+		const bars = svg("g", { class: "bars" });
+		const points = [];
+		games.forEach((game, i) => {
+			const x = left + i * step;
+			const bar = svg("rect", { x: x + step * 0.15, y: y(game.score), width: Math.max(1, step * 0.7),
+				height: top + plotH - y(game.score), class: game.isWinner ? "bar won" : "bar", "data-score": game.score });
+			bar.append(svg("title", {}, `${date(game.date)}: ${number(game.score)} points${game.isWinner ? ", won" : ""}`));
+			bars.append(bar);
+			const answers = (game.correctAnswers ?? 0) + (game.incorrectAnswers ?? 0);
+			if (game.correctAnswers !== undefined && game.correctAnswers !== null && answers > 0) {
+				points.push([x + step / 2, yAcc(100 * game.correctAnswers / answers), game]);
+			}
+		});
+		root.append(bars);
+		if (points.length > 0) {
+			root.append(svg("polyline", { class: "accuracy", fill: "none",
+				points: points.map(([px, py]) => px.toFixed(1) + "," + py.toFixed(1)).join(" ") }));
+			const dots = svg("g", { class: "accuracy-points" });
+			for (const [px, py, game] of points) {
+				const dot = svg("circle", { cx: px.toFixed(1), cy: py.toFixed(1), r: 3, class: "dot" });
+				dot.append(svg("title", {}, `${date(game.date)}: ${game.correctAnswers} right, ${game.incorrectAnswers} wrong`));
+				dots.append(dot);
+			}
+			root.append(dots);
+		}
+		chart.append(root);
+		document.getElementById("chart-section").hidden = false;
 	}
 
 	load();

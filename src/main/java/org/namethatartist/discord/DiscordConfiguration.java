@@ -18,6 +18,7 @@ import net.dv8tion.jda.api.sharding.ShardManager;
 import org.namethatartist.artwork.ArtworkCatalog;
 import org.namethatartist.game.GameOwnership;
 import org.namethatartist.game.GameService;
+import org.namethatartist.player.PeriodBoards;
 import org.namethatartist.player.PlayerRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +44,9 @@ class DiscordConfiguration {
 
 	@Bean
 	DiscordRouter discordRouter(DiscordProperties properties, GameService games, PlayerRepository players,
-			ArtworkCatalog artworks, Cooldowns cooldowns) {
-		List<SlashCommand> commands = List.of(new NameThatArtistCommand(games), new LeaderboardCommand(players),
-				new StatsCommand(players), new AllTimeCommand(players), new StopGameCommand(games),
+			PeriodBoards periods, Clock clock, ArtworkCatalog artworks, Cooldowns cooldowns) {
+		List<SlashCommand> commands = List.of(new NameThatArtistCommand(games),
+				new LeaderboardCommand(players, periods, clock), new StatsCommand(players, periods, clock), new AllTimeCommand(players), new StopGameCommand(games),
 				new HelpCommand(artworks, games.properties()), new PingCommand(System::nanoTime),
 				new PrecacheCommand(artworks, PrecacheCommand.paced(PrecacheCommand.PACE),
 						PrecacheCommand.paced(PrecacheCommand.HOLD)));

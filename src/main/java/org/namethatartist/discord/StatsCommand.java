@@ -1,5 +1,7 @@
 package org.namethatartist.discord;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import net.dv8tion.jda.api.EmbedBuilder;
@@ -10,6 +12,9 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import org.jspecify.annotations.Nullable;
+import org.namethatartist.player.Period;
+import org.namethatartist.player.PeriodBoards;
 import org.namethatartist.player.PlayerRepository;
 import org.namethatartist.player.PlayerStats;
 
@@ -18,8 +23,19 @@ final class StatsCommand implements SlashCommand {
 
 	private final PlayerRepository players;
 
+	private final @Nullable PeriodBoards periods;
+
+	private final @Nullable Clock clock;
+
+	/** All-time stats only: no ranks this week and this month. */
 	StatsCommand(PlayerRepository players) {
+		this(players, null, null);
+	}
+
+	StatsCommand(PlayerRepository players, @Nullable PeriodBoards periods, @Nullable Clock clock) {
 		this.players = players;
+		this.periods = periods;
+		this.clock = clock;
 	}
 
 	@Override
@@ -60,6 +76,11 @@ final class StatsCommand implements SlashCommand {
 			.addField("Right answers", Text.number(stats.totalCorrectAnswers()), true)
 			.addField("Wrong answers", Text.number(stats.totalIncorrectAnswers()), true)
 			.addField("Accuracy", stats.accuracyRate() + "%", true);
+		if (this.periods != null) {
+			Instant now = this.clock.instant();
+			embed.addField("This week", PeriodBoard.rankLine(this.periods, Period.week(now), user.getId()), true)
+				.addField("This month", PeriodBoard.rankLine(this.periods, Period.month(now), user.getId()), true);
+		}
 		this.players.find(event.getGuild().getId(), user.getId())
 			.ifPresent((here) -> embed.setFooter("In this server: " + Text.count(here.totalGames(), "game", "games")
 					+ ", " + Text.count(here.totalScore(), "point", "points") + ", "

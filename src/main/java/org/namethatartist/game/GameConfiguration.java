@@ -7,6 +7,7 @@ import java.util.Random;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.namethatartist.artwork.ArtworkCatalog;
+import org.namethatartist.player.PeriodBoards;
 import org.namethatartist.player.PlayerRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
@@ -33,8 +34,8 @@ class GameConfiguration {
 
 	@Bean
 	GameService gameService(GameProperties properties, ArtworkCatalog artworks, PlayerRepository players,
-			GameStateRepository states, ExecutorGameScheduler scheduler) {
-		return new GameService(properties, artworks, players, states, scheduler, new Random());
+			PeriodBoards periods, GameStateRepository states, ExecutorGameScheduler scheduler) {
+		return new GameService(properties, artworks, players, periods, states, scheduler, new Random());
 	}
 
 	@Bean

@@ -22,6 +22,7 @@ import org.namethatartist.artwork.Token;
 import org.namethatartist.artwork.TokenCatalog;
 import org.namethatartist.game.GameSnapshot.RoundSnapshot;
 import org.namethatartist.player.GameResult;
+import org.namethatartist.player.PeriodBoards;
 import org.namethatartist.player.PlayerRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,8 @@ public class GameService {
 
 	private final PlayerRepository players;
 
+	private final PeriodBoards periods;
+
 	private final GameStateRepository states;
 
 	private final GameScheduler scheduler;
@@ -95,9 +98,19 @@ public class GameService {
 
 	public GameService(GameProperties properties, ArtworkCatalog artworks, PlayerRepository players,
 			GameStateRepository states, GameScheduler scheduler, RandomGenerator random) {
+		this(properties, artworks, players, null, states, scheduler, random);
+	}
+
+	/**
+	 * @param periods the week and month boards each result is also counted in, or null for a game
+	 * service that keeps only all-time stats
+	 */
+	public GameService(GameProperties properties, ArtworkCatalog artworks, PlayerRepository players,
+			PeriodBoards periods, GameStateRepository states, GameScheduler scheduler, RandomGenerator random) {
 		this.properties = properties;
 		this.artworks = artworks;
 		this.players = players;
+		this.periods = periods;
 		this.states = states;
 		this.scheduler = scheduler;
 		this.random = random;
@@ -598,9 +611,13 @@ public class GameService {
 			if (game.recorded.contains(player.userId())) {
 				continue;
 			}
-			this.players.recordResult(new GameResult(state.gameId(), player.userId(), player.username(),
-					state.guildId(), player.score(), winnerIds.contains(player.userId()), player.correctAnswers(),
-					player.incorrectAnswers(), now));
+			GameResult result = new GameResult(state.gameId(), player.userId(), player.username(), state.guildId(),
+					player.score(), winnerIds.contains(player.userId()), player.correctAnswers(),
+					player.incorrectAnswers(), now);
+			this.players.recordResult(result);
+			if (this.periods != null) {
+				this.periods.recordResult(result);
+			}
 			game.recorded.add(player.userId());
 		}
 		this.states.delete(state.channelId());

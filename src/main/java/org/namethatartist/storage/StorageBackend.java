@@ -2,6 +2,7 @@ package org.namethatartist.storage;
 
 import org.namethatartist.artwork.TokenCache;
 import org.namethatartist.game.GameStateRepository;
+import org.namethatartist.player.PeriodBoards;
 import org.namethatartist.player.PlayerRepository;
 
 /**
@@ -16,5 +17,8 @@ public interface StorageBackend {
 	GameStateRepository gameStates();
 
 	TokenCache tokens();
+
+	/** Week and month boards. */
+	PeriodBoards periods();
 
 }

@@ -39,8 +39,11 @@ class PlayerController {
 
 	private final PlayerRepository players;
 
-	PlayerController(PlayerRepository players) {
+	private final PeriodQueries periods;
+
+	PlayerController(PlayerRepository players, PeriodQueries periods) {
 		this.players = players;
+		this.periods = periods;
 	}
 
 	/** A player's global stats, or with {@code guild} their stats in that Discord server. */
@@ -54,14 +57,25 @@ class PlayerController {
 			.orElseThrow(() -> ApiException.notFound((guildId != null)
 					? "No stats for this player in this server: they have not finished a game there."
 					: "No stats for this player: they have not finished a game."));
-		return PlayerJson.of(stats);
+		return PlayerJson.of(stats, this.periods.periods(userId, guildId, stats.username()));
 	}
 
-	/** The top players by one of the seven {@code /alltime} keys; empty parameters take their defaults. */
+	/**
+	 * The top players by one of the seven {@code /alltime} keys; empty parameters take their defaults.
+	 * With {@code period} or {@code at}, the answer is a board object ({@link PeriodJson.Board}) instead of
+	 * the bare array.
+	 */
 	@GetMapping("/leaderboard")
-	List<PlayerJson.LeaderboardRow> leaderboard(@RequestParam(required = false) @Nullable String sort,
+	Object leaderboard(@RequestParam(required = false) @Nullable String sort,
 			@RequestParam(required = false) @Nullable String limit,
-			@RequestParam(required = false) @Nullable String guild) {
+			@RequestParam(required = false) @Nullable String guild,
+			@RequestParam(required = false) @Nullable String period, @RequestParam(required = false) @Nullable String at) {
+		if (!isEmpty(period) || !isEmpty(at)) {
+			String guildId = guild(guild);
+			return this.periods.board(isEmpty(period) ? "all" : period, at, sort,
+					isEmpty(limit) ? DEFAULT_LIMIT : limit(limit), guildId,
+					(order, top) -> this.players.leaderboard(order, top, guildId));
+		}
 		LeaderboardSort order = isEmpty(sort) ? LeaderboardSort.TOTAL_SCORE : LeaderboardSort.fromKey(sort)
 			.orElseThrow(() -> ApiException
 				.badRequest("sort must be one of " + SORT_KEYS + ", not '" + Texts.shown(sort, 40) + "'."));

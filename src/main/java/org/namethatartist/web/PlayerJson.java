@@ -14,13 +14,19 @@ import org.namethatartist.player.PlayerStats;
  */
 record PlayerJson(String userId, String username, int totalGames, int totalWins, long totalScore,
 		long averageScore, int bestScore, int totalCorrectAnswers, int totalIncorrectAnswers, int totalAnswers,
-		int accuracyRate, List<HistoryJson> gamesHistory) {
+		int accuracyRate, List<HistoryJson> gamesHistory,
+		@JsonInclude(JsonInclude.Include.NON_NULL) PeriodJson.Periods periods) {
 
 	static PlayerJson of(PlayerStats stats) {
+		return of(stats, null);
+	}
+
+	/** With {@code periods}: this week's and month's numbers and ranks, after the history. */
+	static PlayerJson of(PlayerStats stats, PeriodJson.Periods periods) {
 		return new PlayerJson(stats.userId(), stats.username(), stats.totalGames(), stats.totalWins(),
 				stats.totalScore(), stats.averageScore(), stats.bestScore(), stats.totalCorrectAnswers(),
 				stats.totalIncorrectAnswers(), stats.totalAnswers(), stats.accuracyRate(),
-				stats.gamesHistory().stream().map(HistoryJson::of).toList());
+				stats.gamesHistory().stream().map(HistoryJson::of).toList(), periods);
 	}
 
 	/**

@@ -26,7 +26,8 @@ final class Report {
 			"sqlite_update_64w_per_s", "postgres_update_64w_per_s", "replay_1m_records_ms",
 			"startup_100k_players_ms", "compaction_1m_players_ms", "writer_p99_us_baseline",
 			"writer_p99_us_during_compaction", "writer_max_stall_ms_during_compaction",
-			"leaderboard_top10_1m_p50_us", "heap_bytes_per_player");
+			"leaderboard_top10_1m_p50_us", "heap_bytes_per_player", "period_heap_bytes_per_active_player",
+			"period_disk_bytes_per_active_player");
 
 	private record Row(String key, String figure, String target, Predicate<Results> met, String absent) {
 	}
@@ -85,6 +86,10 @@ final class Report {
 				"≤ 1,000", (x) -> x.get("leaderboard_top10_1m_p50_us") <= 1000, null));
 		rows.add(new Row("heap_bytes_per_player", "retained heap per player, 1M players × 5 games (bytes)", "–",
 				null, null));
+		rows.add(new Row("period_heap_bytes_per_active_player",
+				"week and month boards: heap per active player, 4 entries each (bytes)", "–", null, null));
+		rows.add(new Row("period_disk_bytes_per_active_player",
+				"week and month boards: disk per active player, log and JSON (bytes)", "–", null, null));
 		return rows;
 	}
 

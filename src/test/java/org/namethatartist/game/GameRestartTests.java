@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -11,10 +12,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.namethatartist.StorageException;
 import org.namethatartist.player.GameResult;
 import org.namethatartist.player.LeaderboardEntry;
 import org.namethatartist.player.LeaderboardSort;
+import org.namethatartist.player.Period;
+import org.namethatartist.player.PeriodBoards;
+import org.namethatartist.player.PeriodEntry;
+import org.namethatartist.player.PeriodSort;
+import org.namethatartist.player.PeriodStats;
 import org.namethatartist.player.PlayerRepository;
 import org.namethatartist.player.PlayerStats;
 import org.namethatartist.storage.appendlog.AppendLogStores;
@@ -133,6 +141,86 @@ class GameRestartTests extends GameTestCase {
 		assertThat(this.games.stores.players().find(BOB.id()).orElseThrow().totalWins()).isEqualTo(1);
 		assertThat(this.games.stores.players().find(CAT.id()).orElseThrow().totalWins()).isZero();
 		assertThat(this.games.stores.gameStates().findAll()).isEmpty();
+	}
+
+	@ParameterizedTest(name = "the periods survive {0} writes")
+	@ValueSource(ints = { 0, 1 })
+	void shouldCountEachResultOnceInTheWeekAndMonthWhenTheProcessDiesWhileRecording(int survive) {
+		{
+			CrashingPeriods crashing = new CrashingPeriods(this.games.stores.periods(), survive);
+			this.games.service = this.games.newService(GameTestSupport.PROPERTIES, this.games.stores.players(), crashing,
+					this.games.stores.gameStates());
+			GameView game = this.games.start("c1", ANN, 1, Duration.ofSeconds(15));
+			this.games.nextRound(game.gameId());
+			int correct = this.games.correctChoice("c1");
+			this.games.service.answer(game.gameId(), 1, ANN, correct);
+			this.games.service.answer(game.gameId(), 1, BOB, this.games.wrongChoice("c1"));
+
+			// The all-time result of a player is written, then the process dies before (some of) the periods'.
+			this.games.scheduler.advance(Duration.ofSeconds(15));
+			assertThat(crashing.recorded.get()).isEqualTo(survive);
+			assertThat(this.games.stores.players().find(BOB.id()).isPresent()).isEqualTo(survive == 1);
+			this.games.restart(Duration.ZERO);
+			this.games.scheduler.advance(Duration.ZERO);
+
+			Instant ended = this.games.scheduler.now();
+			for (Period period : List.of(Period.week(ended), Period.month(ended))) {
+				for (String guild : new String[] { null, "guild-1" }) {
+					for (Player player : List.of(ANN, BOB)) {
+						PeriodStats stats = this.games.stores.periods()
+							.standing(period, PeriodSort.TOTAL_GAMES, guild, player.id())
+							.orElseThrow()
+							.stats();
+						assertThat(stats.totalGames()).as(survive + " " + period + " " + guild + " " + player.name())
+							.isEqualTo(1);
+						assertThat(stats.totalWins()).isEqualTo((player == ANN) ? 1 : 0);
+					}
+				}
+			}
+			assertThat(this.games.stores.players().find(ANN.id()).orElseThrow().totalGames()).isEqualTo(1);
+			assertThat(this.games.stores.players().find(BOB.id()).orElseThrow().totalGames()).isEqualTo(1);
+		}
+	}
+
+	/** Period boards whose process "dies" after {@code survive} results: every later write fails. */
+	static final class CrashingPeriods implements PeriodBoards {
+
+		private final PeriodBoards delegate;
+
+		private final int survive;
+
+		final AtomicInteger recorded = new AtomicInteger();
+
+		CrashingPeriods(PeriodBoards delegate, int survive) {
+			this.delegate = delegate;
+			this.survive = survive;
+		}
+
+		@Override
+		public void recordResult(GameResult result) {
+			if (this.recorded.get() >= this.survive) {
+				throw new StorageException("process killed (injected)");
+			}
+			this.delegate.recordResult(result);
+			this.recorded.incrementAndGet();
+		}
+
+		@Override
+		public void recordDaily(String userId, String username, String guildId, java.time.LocalDate day, long points,
+				Instant at) {
+			this.delegate.recordDaily(userId, username, guildId, day, points, at);
+		}
+
+		@Override
+		public List<PeriodEntry> leaderboard(Period period, PeriodSort sort, int limit, String guildId) {
+			return this.delegate.leaderboard(period, sort, limit, guildId);
+		}
+
+		@Override
+		public Optional<PeriodEntry> standing(Period period, PeriodSort sort, String guildId, String userId) {
+			return this.delegate.standing(period, sort, guildId, userId);
+		}
+
 	}
 
 	@Test

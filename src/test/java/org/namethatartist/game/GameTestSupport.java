@@ -16,6 +16,7 @@ import org.namethatartist.artwork.ArtworkCatalog;
 import org.namethatartist.artwork.Token;
 import org.namethatartist.artwork.TokenCatalog;
 import org.namethatartist.artwork.TokenDocument;
+import org.namethatartist.player.PeriodBoards;
 import org.namethatartist.player.PlayerRepository;
 import org.namethatartist.storage.appendlog.AppendLogStores;
 import org.namethatartist.storage.log.FsyncPolicy;
@@ -66,7 +67,12 @@ final class GameTestSupport implements AutoCloseable {
 	}
 
 	GameService newService(GameProperties properties, PlayerRepository players, GameStateRepository states) {
-		GameService service = new GameService(properties, this.artworks, players, states, this.scheduler,
+		return newService(properties, players, this.stores.periods(), states);
+	}
+
+	GameService newService(GameProperties properties, PlayerRepository players, PeriodBoards periods,
+			GameStateRepository states) {
+		GameService service = new GameService(properties, this.artworks, players, periods, states, this.scheduler,
 				new Random(7));
 		service.addListener(this.events::add);
 		return service;

@@ -113,7 +113,7 @@ class WebApiTests {
 		JsonNode ann = json(response);
 		assertThat(ann.propertyNames()).containsExactly("userId", "username", "totalGames", "totalWins", "totalScore",
 				"averageScore", "bestScore", "totalCorrectAnswers", "totalIncorrectAnswers", "totalAnswers",
-				"accuracyRate", "gamesHistory");
+				"accuracyRate", "gamesHistory", "periods");
 		assertThat(ann.path("userId").asString()).isEqualTo("web:Ann");
 		assertThat(ann.path("username").asString()).isEqualTo("Ann");
 		assertThat(ann.path("totalScore").asLong()).isEqualTo(180);

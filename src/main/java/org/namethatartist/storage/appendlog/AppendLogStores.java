@@ -7,6 +7,7 @@ import java.util.function.BiConsumer;
 
 import org.namethatartist.game.GameStateRepository;
 import org.namethatartist.artwork.TokenCache;
+import org.namethatartist.player.PeriodBoards;
 import org.namethatartist.player.PlayerRepository;
 import org.namethatartist.player.PlayerStats;
 import org.namethatartist.storage.StorageBackend;
@@ -36,6 +37,9 @@ public final class AppendLogStores implements StorageBackend, AutoCloseable {
 
 	public static final String TOKENS = "tokens";
 
+	/** Week and month boards ({@code periods.json}); the original bot never reads it. */
+	public static final String PERIODS = "periods";
+
 	private final Path dataDir;
 
 	private final DataDirLock lock;
@@ -47,6 +51,8 @@ public final class AppendLogStores implements StorageBackend, AutoCloseable {
 	private final AppendLogGameStateRepository gameStates;
 
 	private final AppendLogTokenCache tokens;
+
+	private AppendLogPeriodBoards periods;
 
 	private AppendLogStores(Path dataDir, DataDirLock lock, List<AppendLog<?>> logs, AppendLogPlayerRepository players,
 			AppendLogGameStateRepository gameStates, AppendLogTokenCache tokens) {
@@ -81,10 +87,15 @@ public final class AppendLogStores implements StorageBackend, AutoCloseable {
 			JsonTable tokenTable = new JsonTable();
 			AppendLog<JsonNode> tokens = track(opened,
 					AppendLog.open(TOKENS, dir, mapper, new JsonNodeCodec(mapper), tokenTable, options));
-			return new AppendLogStores(dir, lock, opened,
+			PeriodTable periodTable = new PeriodTable();
+			AppendLog<PeriodRow> periods = track(opened,
+					AppendLog.open(PERIODS, dir, mapper, new PeriodRowCodec(), periodTable, options));
+			AppendLogStores stores = new AppendLogStores(dir, lock, opened,
 					new AppendLogPlayerRepository(players, playerTable, guildPlayers, guildTable),
 					new AppendLogGameStateRepository(games, gameTable, new GameSnapshotJson(mapper)),
 					new AppendLogTokenCache(tokens, tokenTable, mapper));
+			stores.periods = new AppendLogPeriodBoards(periods, periodTable);
+			return stores;
 		}
 		catch (RuntimeException ex) {
 			opened.forEach(AppendLog::close);
@@ -115,6 +126,11 @@ public final class AppendLogStores implements StorageBackend, AutoCloseable {
 	@Override
 	public TokenCache tokens() {
 		return this.tokens;
+	}
+
+	@Override
+	public PeriodBoards periods() {
+		return this.periods;
 	}
 
 	/**

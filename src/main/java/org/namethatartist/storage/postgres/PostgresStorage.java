@@ -38,6 +38,8 @@ public final class PostgresStorage implements StorageBackend {
 
 	private final PostgresTokenCache tokens;
 
+	private final PostgresPeriodBoards periods;
+
 	private PostgresStorage(DataSource dataSource) {
 		this.dataSource = dataSource;
 		this.jdbc = JdbcClient.create(dataSource);
@@ -45,6 +47,7 @@ public final class PostgresStorage implements StorageBackend {
 		this.players = new PostgresPlayerRepository(this.jdbc, this.transactions, this.rows);
 		this.gameStates = new PostgresGameStateRepository(this.jdbc, new GameSnapshotJson(this.mapper), this.mapper);
 		this.tokens = new PostgresTokenCache(this.jdbc, this.mapper);
+		this.periods = new PostgresPeriodBoards(this.jdbc, this.transactions);
 	}
 
 	/** Migrates the database to this version's schema, then opens the repositories on it. */
@@ -142,6 +145,11 @@ public final class PostgresStorage implements StorageBackend {
 	@Override
 	public PostgresTokenCache tokens() {
 		return this.tokens;
+	}
+
+	@Override
+	public PostgresPeriodBoards periods() {
+		return this.periods;
 	}
 
 	DataSource dataSource() {

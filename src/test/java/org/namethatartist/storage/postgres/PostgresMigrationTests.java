@@ -38,7 +38,7 @@ class PostgresMigrationTests {
 				.param(this.mapper.writeValueAsString(document))
 				.update();
 			PostgresStorage storage = PostgresStorage.open(pool);
-			assertThat(storage.schemaVersion()).isEqualTo("2");
+			assertThat(storage.schemaVersion()).isEqualTo("3");
 			assertThat(storage.gameStates().find("c1")).contains(new StoredGame.Resumable(game("c1", 2)));
 			assertThat(storage.tokens().load()).contains(document);
 			storage.gameStates().save(game("c1", 3));
