@@ -2,6 +2,7 @@ package org.namethatartist.storage;
 
 import org.namethatartist.artwork.TokenCache;
 import org.namethatartist.game.GameStateRepository;
+import org.namethatartist.guildsettings.GuildSettingsRepository;
 import org.namethatartist.player.PlayerRepository;
 
 /**
@@ -16,5 +17,7 @@ public interface StorageBackend {
 	GameStateRepository gameStates();
 
 	TokenCache tokens();
+
+	GuildSettingsRepository guildSettings();
 
 }

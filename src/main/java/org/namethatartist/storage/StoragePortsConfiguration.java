@@ -2,6 +2,7 @@ package org.namethatartist.storage;
 
 import org.namethatartist.artwork.TokenCache;
 import org.namethatartist.game.GameStateRepository;
+import org.namethatartist.guildsettings.GuildSettingsRepository;
 import org.namethatartist.player.PlayerRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +24,11 @@ class StoragePortsConfiguration {
 	@Bean
 	TokenCache tokenCache(StorageBackend backend) {
 		return backend.tokens();
+	}
+
+	@Bean
+	GuildSettingsRepository guildSettingsRepository(StorageBackend backend) {
+		return backend.guildSettings();
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.function.BiConsumer;
 
 import org.namethatartist.game.GameStateRepository;
 import org.namethatartist.artwork.TokenCache;
+import org.namethatartist.guildsettings.GuildSettingsRepository;
 import org.namethatartist.player.PlayerRepository;
 import org.namethatartist.player.PlayerStats;
 import org.namethatartist.storage.StorageBackend;
@@ -20,8 +21,8 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The four stores of a data directory, opened together under its lock: {@code players},
- * {@code guild_players}, {@code game_state} and {@code tokens}. Closing forces the logs, writes the
+ * The stores of a data directory, opened together under its lock: {@code players},
+ * {@code guild_players}, {@code game_state}, {@code tokens} and {@code guild_settings}. Closing forces the logs, writes the
  * pending JSON files and releases the lock.
  */
 public final class AppendLogStores implements StorageBackend, AutoCloseable {
@@ -36,6 +37,8 @@ public final class AppendLogStores implements StorageBackend, AutoCloseable {
 
 	public static final String TOKENS = "tokens";
 
+	public static final String GUILD_SETTINGS = "guild_settings";
+
 	private final Path dataDir;
 
 	private final DataDirLock lock;
@@ -47,6 +50,8 @@ public final class AppendLogStores implements StorageBackend, AutoCloseable {
 	private final AppendLogGameStateRepository gameStates;
 
 	private final AppendLogTokenCache tokens;
+
+	private AppendLogGuildSettingsRepository guildSettings;
 
 	private AppendLogStores(Path dataDir, DataDirLock lock, List<AppendLog<?>> logs, AppendLogPlayerRepository players,
 			AppendLogGameStateRepository gameStates, AppendLogTokenCache tokens) {
@@ -81,10 +86,15 @@ public final class AppendLogStores implements StorageBackend, AutoCloseable {
 			JsonTable tokenTable = new JsonTable();
 			AppendLog<JsonNode> tokens = track(opened,
 					AppendLog.open(TOKENS, dir, mapper, new JsonNodeCodec(mapper), tokenTable, options));
-			return new AppendLogStores(dir, lock, opened,
+			JsonTable settingsTable = new JsonTable();
+			AppendLog<JsonNode> settings = track(opened,
+					AppendLog.open(GUILD_SETTINGS, dir, mapper, new JsonNodeCodec(mapper), settingsTable, options));
+			AppendLogStores stores = new AppendLogStores(dir, lock, opened,
 					new AppendLogPlayerRepository(players, playerTable, guildPlayers, guildTable),
 					new AppendLogGameStateRepository(games, gameTable, new GameSnapshotJson(mapper)),
 					new AppendLogTokenCache(tokens, tokenTable, mapper));
+			stores.guildSettings = new AppendLogGuildSettingsRepository(settings, settingsTable);
+			return stores;
 		}
 		catch (RuntimeException ex) {
 			opened.forEach(AppendLog::close);
@@ -115,6 +125,11 @@ public final class AppendLogStores implements StorageBackend, AutoCloseable {
 	@Override
 	public TokenCache tokens() {
 		return this.tokens;
+	}
+
+	@Override
+	public GuildSettingsRepository guildSettings() {
+		return this.guildSettings;
 	}
 
 	/**

@@ -1,0 +1,38 @@
+package org.namethatartist.guildsettings;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A server's settings as games use them; a null member (an empty list for channels) is not set, and the
+ * operator's default applies.
+ *
+ * @param rounds rounds of a game when the starter does not say
+ * @param roundTime round time when the starter does not say
+ * @param pause pause after a round when the starter does not say
+ * @param channels channel ids where games may start; empty: anywhere
+ * @param stopRole id of a role whose members may stop any game
+ */
+public record GuildSettings(Integer rounds, Duration roundTime, Duration pause, List<String> channels,
+		String stopRole) {
+
+	public GuildSettings {
+		channels = List.copyOf(channels);
+	}
+
+	/** No setting changed. */
+	public static GuildSettings none() {
+		return new GuildSettings(null, null, null, List.of(), null);
+	}
+
+	/** Whether a game may start in this channel. */
+	public boolean allowsGamesIn(String channelId) {
+		return this.channels.isEmpty() || this.channels.contains(channelId);
+	}
+
+	/** Whether a member with these role ids may stop any game. */
+	public boolean mayStop(List<String> roleIds) {
+		return this.stopRole != null && roleIds.contains(this.stopRole);
+	}
+
+}
