@@ -13,6 +13,7 @@ import net.dv8tion.jda.api.sharding.ShardManager;
 import org.namethatartist.artwork.ArtworkCatalog;
 import org.namethatartist.game.GameOwnership;
 import org.namethatartist.game.GameService;
+import org.namethatartist.guildsettings.GuildSettingsService;
 import org.namethatartist.player.PlayerRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +39,10 @@ class DiscordConfiguration {
 
 	@Bean
 	DiscordRouter discordRouter(DiscordProperties properties, GameService games, PlayerRepository players,
-			ArtworkCatalog artworks, Cooldowns cooldowns) {
-		List<SlashCommand> commands = List.of(new NameThatArtistCommand(games), new LeaderboardCommand(players),
-				new StatsCommand(players), new AllTimeCommand(players), new StopGameCommand(games),
+			ArtworkCatalog artworks, Cooldowns cooldowns, GuildSettingsService settings) {
+		List<SlashCommand> commands = List.of(new NameThatArtistCommand(games, settings), new LeaderboardCommand(players),
+				new StatsCommand(players), new AllTimeCommand(players), new StopGameCommand(games, settings),
+				new SettingsCommand(settings),
 				new HelpCommand(artworks, games.properties()), new PingCommand(System::nanoTime),
 				new PrecacheCommand(artworks, PrecacheCommand.paced(PrecacheCommand.PACE)));
 		return new DiscordRouter(commands, new AnswerButton(games), cooldowns, properties.guildId());

@@ -18,6 +18,8 @@ import org.namethatartist.game.GameService;
 import org.namethatartist.game.GameStatus;
 import org.namethatartist.game.GameView;
 import org.namethatartist.game.StartOutcome;
+import org.namethatartist.guildsettings.GuildSettings;
+import org.namethatartist.guildsettings.GuildSettingsService;
 
 /**
  * {@code /namethatartist [rounds] [roundtime] [betweenroundtime]}: starts a game in this channel, within
@@ -28,8 +30,16 @@ final class NameThatArtistCommand implements SlashCommand {
 
 	private final GameService games;
 
+	/** The server's own settings (allowed channels, defaults); null where none are kept (older tests). */
+	private final GuildSettingsService settings;
+
 	NameThatArtistCommand(GameService games) {
+		this(games, null);
+	}
+
+	NameThatArtistCommand(GameService games, GuildSettingsService settings) {
 		this.games = games;
+		this.settings = settings;
 	}
 
 	@Override
@@ -69,6 +79,15 @@ final class NameThatArtistCommand implements SlashCommand {
 		}
 		GameOptions options = new GameOptions(integer(event.getOption("rounds")),
 				duration(event.getOption("roundtime")), duration(event.getOption("betweenroundtime")));
+		if (this.settings != null) {
+			GuildSettings server = this.settings.settings(guild.getId());
+			if (!server.allowsGamesIn(event.getChannelId())) {
+				Messages.replyPrivately(event, "On this server, games start only in "
+						+ String.join(", ", server.channels().stream().map((id) -> "<#" + id + ">").toList()) + ".");
+				return;
+			}
+			options = this.settings.optionsFor(guild.getId(), options);
+		}
 		event.deferReply(true).queue(null, Messages.failed("deferral of", event));
 		StartOutcome outcome = this.games.start(event.getChannelId(), guild.getId(), Members.player(event.getUser()),
 				options);
