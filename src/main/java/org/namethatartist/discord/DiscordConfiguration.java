@@ -95,6 +95,16 @@ class DiscordConfiguration {
 		return new DiscordGameRenderer(connection, executor, Clock.systemUTC());
 	}
 
+	@Bean(destroyMethod = "close")
+	GameOverAnnouncer gameOverAnnouncer(GuildSettingsService settings, DiscordConnection connection) {
+		ExecutorService executor = Executors.newSingleThreadExecutor((task) -> {
+			Thread thread = new Thread(task, "discord-announcements");
+			thread.setDaemon(true);
+			return thread;
+		});
+		return new GameOverAnnouncer(settings, connection, executor);
+	}
+
 	/** Says once, at start-up, that Discord is off and why. */
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(DiscordTokenCondition.Absent.class)

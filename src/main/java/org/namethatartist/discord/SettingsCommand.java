@@ -114,7 +114,7 @@ final class SettingsCommand implements SlashCommand {
 			return value;
 		}
 		return switch (setting) {
-			case CHANNELS -> String.join(", ", Arrays.stream(value.split(",")).map((id) -> "<#" + id + ">").toList());
+			case CHANNELS, ANNOUNCEMENT_CHANNEL -> String.join(", ", Arrays.stream(value.split(",")).map((id) -> "<#" + id + ">").toList());
 			case STOP_ROLE -> "<@&" + value + ">";
 			default -> value;
 		};

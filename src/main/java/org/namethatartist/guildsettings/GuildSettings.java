@@ -12,9 +12,13 @@ import java.util.List;
  * @param pause pause after a round when the starter does not say
  * @param channels channel ids where games may start; empty: anywhere
  * @param stopRole id of a role whose members may stop any game
+ * @param announcementChannel id of the channel that gets the results of long games
  */
 public record GuildSettings(Integer rounds, Duration roundTime, Duration pause, List<String> channels,
-		String stopRole) {
+		String stopRole, String announcementChannel) {
+
+	/** A game of this many rounds or more is a long one: its results are announced. */
+	public static final int LONG_GAME_ROUNDS = 20;
 
 	public GuildSettings {
 		channels = List.copyOf(channels);
@@ -22,12 +26,24 @@ public record GuildSettings(Integer rounds, Duration roundTime, Duration pause, 
 
 	/** No setting changed. */
 	public static GuildSettings none() {
-		return new GuildSettings(null, null, null, List.of(), null);
+		return new GuildSettings(null, null, null, List.of(), null, null);
 	}
 
 	/** Whether a game may start in this channel. */
 	public boolean allowsGamesIn(String channelId) {
 		return this.channels.isEmpty() || this.channels.contains(channelId);
+	}
+
+	/**
+	 * The channel to announce a finished game's results in: the announcement channel, for a game of
+	 * {@link #LONG_GAME_ROUNDS} rounds or more played elsewhere; empty otherwise.
+	 */
+	public java.util.Optional<String> announceIn(String gameChannelId, int totalRounds) {
+		if (this.announcementChannel == null || totalRounds < LONG_GAME_ROUNDS
+				|| this.announcementChannel.equals(gameChannelId)) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of(this.announcementChannel);
 	}
 
 	/** Whether a member with these role ids may stop any game. */

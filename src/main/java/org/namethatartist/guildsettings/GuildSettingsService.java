@@ -47,7 +47,7 @@ public final class GuildSettingsService {
 				optional(stored, Setting.ROUND_TIME).map(GuildSettingsService::duration).orElse(null),
 				optional(stored, Setting.PAUSE).map(GuildSettingsService::duration).orElse(null),
 				optional(stored, Setting.CHANNELS).map((ids) -> List.of(ids.split(","))).orElse(List.of()),
-				stored.get(Setting.STOP_ROLE.key()));
+				stored.get(Setting.STOP_ROLE.key()), stored.get(Setting.ANNOUNCEMENT_CHANNEL.key()));
 	}
 
 	/**
@@ -160,6 +160,7 @@ public final class GuildSettingsService {
 			case PAUSE -> format(this.game.betweenRoundTime());
 			case CHANNELS -> "anywhere";
 			case STOP_ROLE -> "none (members with Manage Messages only)";
+			case ANNOUNCEMENT_CHANNEL -> "none";
 		};
 	}
 
@@ -185,6 +186,7 @@ public final class GuildSettingsService {
 			case CHANNELS -> ids(setting, value, CHANNEL, "channels such as #games or channel ids, separated by spaces",
 					MAX_CHANNELS);
 			case STOP_ROLE -> ids(setting, value, ROLE, "one role such as @Game Host or a role id", 1);
+			case ANNOUNCEMENT_CHANNEL -> ids(setting, value, CHANNEL, "one channel such as #results or a channel id", 1);
 		};
 	}
 

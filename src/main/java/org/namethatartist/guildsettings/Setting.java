@@ -23,7 +23,10 @@ public enum Setting {
 	CHANNELS("channels", "channels where games may start (none: anywhere)"),
 
 	/** A role whose members may stop any game, besides members with Manage Messages. */
-	STOP_ROLE("stop-role", "a role allowed to stop games, besides Manage Messages");
+	STOP_ROLE("stop-role", "a role allowed to stop games, besides Manage Messages"),
+
+	/** A channel that gets the Game Over summary of every long game played on the server. */
+	ANNOUNCEMENT_CHANNEL("announcement-channel", "a channel for the results of long games (none: no announcements)");
 
 	private final String key;
 

@@ -93,7 +93,8 @@ class SettingsCommandTests {
 				• `round-time`: 15s (default)
 				• `pause`: 5s (default)
 				• `channels`: <#%s>
-				• `stop-role`: none (members with Manage Messages only) (default)""".formatted(GAMES_CHANNEL));
+				• `stop-role`: none (members with Manage Messages only) (default)
+				• `announcement-channel`: none (default)""".formatted(GAMES_CHANNEL));
 		assertThat(run("reset", "setting", "rounds")).isEqualTo("`rounds` is back to its default from the next game on.");
 		assertThat(this.settings.export(DiscordTester.GUILD)).containsOnlyKeys("channels");
 	}

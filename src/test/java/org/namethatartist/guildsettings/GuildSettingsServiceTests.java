@@ -52,7 +52,7 @@ class GuildSettingsServiceTests {
 	void showListsEveryDefaultWhenNothingIsSet() {
 		assertThat(this.settings.show("g1")).extracting((s) -> s.setting().key() + "=" + s.value() + (s.isDefault() ? "*" : ""))
 			.containsExactly("rounds=20*", "round-time=15s*", "pause=5s*", "channels=anywhere*",
-					"stop-role=none (members with Manage Messages only)*");
+					"stop-role=none (members with Manage Messages only)*", "announcement-channel=none*");
 		assertThat(this.settings.settings("g1")).isEqualTo(GuildSettings.none());
 	}
 
@@ -98,11 +98,14 @@ class GuildSettingsServiceTests {
 		assertThat(now.mayStop(List.of("1", "333"))).isTrue();
 		assertThat(now.mayStop(List.of("1"))).isFalse();
 		assertThat(GuildSettings.none().allowsGamesIn("999")).isTrue();
+		assertThat(this.settings.set("g1", "announcement-channel", "<#444>"))
+			.isEqualTo(new SettingChange.Changed(Setting.ANNOUNCEMENT_CHANNEL, "444"));
+		assertRejected("announcement-channel", "444 555", "announcement-channel takes at most 1, not 2");
 	}
 
 	@Test
 	void anUnknownSettingIsRefusedNamingTheSettings() {
-		assertRejected("colour", "red", "There is no setting `colour`; the settings are: rounds, round-time, pause, channels, stop-role");
+		assertRejected("colour", "red", "There is no setting `colour`; the settings are: rounds, round-time, pause, channels, stop-role, announcement-channel");
 	}
 
 	@Test
@@ -145,7 +148,7 @@ class GuildSettingsServiceTests {
 		SettingChange change = this.settings.importAll("g1", bad);
 		assertThat(change).isEqualTo(new SettingChange.Rejected("Nothing imported: round-time must be a time from 10s to "
 				+ "60s, such as 10s, not 500s; There is no setting `colour`; the settings are: rounds, round-time, pause, "
-				+ "channels, stop-role"));
+				+ "channels, stop-role, announcement-channel"));
 		assertThat(this.settings.export("g1")).containsExactly(Map.entry("rounds", "10"));
 	}
 
