@@ -10,11 +10,12 @@ import java.util.List;
  * @param rounds rounds of a game when the starter does not say
  * @param roundTime round time when the starter does not say
  * @param pause pause after a round when the starter does not say
+ * @param choices buttons per round
  * @param channels channel ids where games may start; empty: anywhere
  * @param stopRole id of a role whose members may stop any game
  * @param announcementChannel id of the channel that gets the results of long games
  */
-public record GuildSettings(Integer rounds, Duration roundTime, Duration pause, List<String> channels,
+public record GuildSettings(Integer rounds, Duration roundTime, Duration pause, Integer choices, List<String> channels,
 		String stopRole, String announcementChannel) {
 
 	/** A game of this many rounds or more is a long one: its results are announced. */
@@ -26,7 +27,7 @@ public record GuildSettings(Integer rounds, Duration roundTime, Duration pause, 
 
 	/** No setting changed. */
 	public static GuildSettings none() {
-		return new GuildSettings(null, null, null, List.of(), null, null);
+		return new GuildSettings(null, null, null, null, List.of(), null, null);
 	}
 
 	/** Whether a game may start in this channel. */

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.namethatartist.game.DurationRange;
 import org.namethatartist.game.GameOptions;
 import org.namethatartist.game.GameProperties;
+import org.namethatartist.game.IntRange;
 
 /**
  * Reads, checks and changes a server's settings. A value is checked against what is allowed today
@@ -46,6 +47,7 @@ public final class GuildSettingsService {
 		return new GuildSettings(optional(stored, Setting.ROUNDS).map(Integer::valueOf).orElse(null),
 				optional(stored, Setting.ROUND_TIME).map(GuildSettingsService::duration).orElse(null),
 				optional(stored, Setting.PAUSE).map(GuildSettingsService::duration).orElse(null),
+				optional(stored, Setting.CHOICES).map(Integer::valueOf).orElse(null),
 				optional(stored, Setting.CHANNELS).map((ids) -> List.of(ids.split(","))).orElse(List.of()),
 				stored.get(Setting.STOP_ROLE.key()), stored.get(Setting.ANNOUNCEMENT_CHANNEL.key()));
 	}
@@ -58,7 +60,8 @@ public final class GuildSettingsService {
 		GuildSettings settings = settings(guildId);
 		return new GameOptions((asked.rounds() != null) ? asked.rounds() : settings.rounds(),
 				(asked.roundTime() != null) ? asked.roundTime() : settings.roundTime(),
-				(asked.betweenRoundTime() != null) ? asked.betweenRoundTime() : settings.pause());
+				(asked.betweenRoundTime() != null) ? asked.betweenRoundTime() : settings.pause(),
+				(asked.choices() != null) ? asked.choices() : settings.choices());
 	}
 
 	/** Every setting, in order, with its value or the default. */
@@ -158,6 +161,7 @@ public final class GuildSettingsService {
 			case ROUNDS -> String.valueOf(this.game.rounds());
 			case ROUND_TIME -> format(this.game.roundTime());
 			case PAUSE -> format(this.game.betweenRoundTime());
+			case CHOICES -> String.valueOf(this.game.choices());
 			case CHANNELS -> "anywhere";
 			case STOP_ROLE -> "none (members with Manage Messages only)";
 			case ANNOUNCEMENT_CHANNEL -> "none";
@@ -169,18 +173,8 @@ public final class GuildSettingsService {
 		String value = (raw != null) ? raw.trim() : "";
 		GameProperties.Limits limits = this.game.limits();
 		return switch (setting) {
-			case ROUNDS -> {
-				String allowed = setting.key() + " must be a whole number from " + limits.rounds().min() + " to "
-						+ limits.rounds().max();
-				try {
-					int rounds = Integer.parseInt(value);
-					yield limits.rounds().contains(rounds) ? Parsed.ok(String.valueOf(rounds))
-							: Parsed.error(allowed + ", not " + rounds);
-				}
-				catch (NumberFormatException ex) {
-					yield Parsed.error(allowed + ", not `" + value + "`");
-				}
-			}
+			case ROUNDS -> whole(setting, value, limits.rounds());
+			case CHOICES -> whole(setting, value, GameOptions.CHOICES);
 			case ROUND_TIME -> durationWithin(setting, value, limits.roundTime());
 			case PAUSE -> durationWithin(setting, value, limits.betweenRoundTime());
 			case CHANNELS -> ids(setting, value, CHANNEL, "channels such as #games or channel ids, separated by spaces",
@@ -188,6 +182,17 @@ public final class GuildSettingsService {
 			case STOP_ROLE -> ids(setting, value, ROLE, "one role such as @Game Host or a role id", 1);
 			case ANNOUNCEMENT_CHANNEL -> ids(setting, value, CHANNEL, "one channel such as #results or a channel id", 1);
 		};
+	}
+
+	private static Parsed whole(Setting setting, String value, IntRange range) {
+		String allowed = setting.key() + " must be a whole number from " + range.min() + " to " + range.max();
+		try {
+			int number = Integer.parseInt(value);
+			return range.contains(number) ? Parsed.ok(String.valueOf(number)) : Parsed.error(allowed + ", not " + number);
+		}
+		catch (NumberFormatException ex) {
+			return Parsed.error(allowed + ", not `" + value + "`");
+		}
 	}
 
 	private static Parsed durationWithin(Setting setting, String value, DurationRange range) {

@@ -19,6 +19,9 @@ public enum Setting {
 	/** The pause after a round when the starter does not say. */
 	PAUSE("pause", "seconds between two rounds when the starter does not say"),
 
+	/** Buttons per round, 3 to 5. */
+	CHOICES("choices", "artists to choose from in each round, 3 to 5"),
+
 	/** The channels games may start in; none set: anywhere. */
 	CHANNELS("channels", "channels where games may start (none: anywhere)"),
 

@@ -92,6 +92,7 @@ class SettingsCommandTests {
 				• `rounds`: 10
 				• `round-time`: 15s (default)
 				• `pause`: 5s (default)
+				• `choices`: 4 (default)
 				• `channels`: <#%s>
 				• `stop-role`: none (members with Manage Messages only) (default)
 				• `announcement-channel`: none (default)""".formatted(GAMES_CHANNEL));
@@ -135,6 +136,7 @@ class SettingsCommandTests {
 		run("set", "setting", "channels", "value", GAMES_CHANNEL);
 		run("set", "setting", "rounds", "value", "7");
 		run("set", "setting", "round-time", "value", "20");
+		run("set", "setting", "choices", "value", "5");
 		NameThatArtistCommand start = new NameThatArtistCommand(this.games.service, this.settings);
 
 		Interaction<SlashCommandInteractionEvent> elsewhere = this.discord.slash("namethatartist").by("301", "Ann").build();
@@ -152,10 +154,14 @@ class SettingsCommandTests {
 		assertThat(game.totalRounds()).isEqualTo(9);
 		assertThat(game.roundTime()).isEqualTo(Duration.ofSeconds(20));
 		assertThat(game.betweenRoundTime()).isEqualTo(TestGames.PROPERTIES.betweenRoundTime());
+		assertThat(this.games.nextRound(game.gameId()).choices()).hasSize(5);
 
 		// A running game keeps what it started with.
 		run("set", "setting", "round-time", "value", "30");
+		run("set", "setting", "choices", "value", "3");
 		assertThat(this.games.service.findByChannel(GAMES_CHANNEL).orElseThrow().roundTime()).isEqualTo(Duration.ofSeconds(20));
+		this.games.endRound(game.gameId());
+		assertThat(this.games.nextRound(game.gameId()).choices()).hasSize(5);
 	}
 
 	@Test

@@ -51,7 +51,7 @@ class GuildSettingsServiceTests {
 	@Test
 	void showListsEveryDefaultWhenNothingIsSet() {
 		assertThat(this.settings.show("g1")).extracting((s) -> s.setting().key() + "=" + s.value() + (s.isDefault() ? "*" : ""))
-			.containsExactly("rounds=20*", "round-time=15s*", "pause=5s*", "channels=anywhere*",
+			.containsExactly("rounds=20*", "round-time=15s*", "pause=5s*", "choices=4*", "channels=anywhere*",
 					"stop-role=none (members with Manage Messages only)*", "announcement-channel=none*");
 		assertThat(this.settings.settings("g1")).isEqualTo(GuildSettings.none());
 	}
@@ -64,6 +64,16 @@ class GuildSettingsServiceTests {
 		assertRejected("rounds", "51", "rounds must be a whole number from 5 to 50, not 51");
 		assertRejected("rounds", "ten", "rounds must be a whole number from 5 to 50, not `ten`");
 		assertThat(this.settings.settings("g1").rounds()).isEqualTo(50);
+	}
+
+	@Test
+	void choicesAreThreeToFive() {
+		assertThat(this.settings.set("g1", "choices", "3")).isEqualTo(new SettingChange.Changed(Setting.CHOICES, "3"));
+		assertThat(this.settings.set("g1", "choices", "5")).isEqualTo(new SettingChange.Changed(Setting.CHOICES, "5"));
+		assertRejected("choices", "2", "choices must be a whole number from 3 to 5, not 2");
+		assertRejected("choices", "6", "choices must be a whole number from 3 to 5, not 6");
+		assertThat(this.settings.settings("g1").choices()).isEqualTo(5);
+		assertThat(this.settings.optionsFor("g1", GameOptions.defaults())).isEqualTo(new GameOptions(null, null, null, 5));
 	}
 
 	@Test
@@ -105,7 +115,7 @@ class GuildSettingsServiceTests {
 
 	@Test
 	void anUnknownSettingIsRefusedNamingTheSettings() {
-		assertRejected("colour", "red", "There is no setting `colour`; the settings are: rounds, round-time, pause, channels, stop-role, announcement-channel");
+		assertRejected("colour", "red", "There is no setting `colour`; the settings are: rounds, round-time, pause, choices, channels, stop-role, announcement-channel");
 	}
 
 	@Test
@@ -148,7 +158,7 @@ class GuildSettingsServiceTests {
 		SettingChange change = this.settings.importAll("g1", bad);
 		assertThat(change).isEqualTo(new SettingChange.Rejected("Nothing imported: round-time must be a time from 10s to "
 				+ "60s, such as 10s, not 500s; There is no setting `colour`; the settings are: rounds, round-time, pause, "
-				+ "channels, stop-role, announcement-channel"));
+				+ "choices, channels, stop-role, announcement-channel"));
 		assertThat(this.settings.export("g1")).containsExactly(Map.entry("rounds", "10"));
 	}
 
