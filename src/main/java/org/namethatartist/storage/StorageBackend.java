@@ -6,7 +6,7 @@ import org.namethatartist.guildsettings.GuildSettingsRepository;
 import org.namethatartist.player.PlayerRepository;
 
 /**
- * What a backend opens: the three ports the domain owns, on one storage. The configuration of the chosen
+ * What a backend opens: the ports the domain owns, on one storage. The configuration of the chosen
  * backend declares it as a bean, and {@link StoragePortsConfiguration} hands its ports to the rest of
  * the application, whichever backend it is.
  */
