@@ -19,6 +19,7 @@ import org.namethatartist.artwork.ArtworkCatalog;
 import org.namethatartist.game.GameOwnership;
 import org.namethatartist.game.GameService;
 import org.namethatartist.player.PeriodBoards;
+import org.namethatartist.guildsettings.GuildSettingsService;
 import org.namethatartist.player.PlayerRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,9 +45,11 @@ class DiscordConfiguration {
 
 	@Bean
 	DiscordRouter discordRouter(DiscordProperties properties, GameService games, PlayerRepository players,
-			PeriodBoards periods, Clock clock, ArtworkCatalog artworks, Cooldowns cooldowns) {
-		List<SlashCommand> commands = List.of(new NameThatArtistCommand(games),
-				new LeaderboardCommand(players, periods, clock), new StatsCommand(players, periods, clock), new AllTimeCommand(players), new StopGameCommand(games),
+			PeriodBoards periods, Clock clock, ArtworkCatalog artworks, Cooldowns cooldowns,
+			GuildSettingsService settings) {
+		List<SlashCommand> commands = List.of(new NameThatArtistCommand(games, settings),
+				new LeaderboardCommand(players, periods, clock), new StatsCommand(players, periods, clock),
+				new AllTimeCommand(players), new StopGameCommand(games, settings), new SettingsCommand(settings),
 				new HelpCommand(artworks, games.properties()), new PingCommand(System::nanoTime),
 				new PrecacheCommand(artworks, PrecacheCommand.paced(PrecacheCommand.PACE),
 						PrecacheCommand.paced(PrecacheCommand.HOLD)));
@@ -128,6 +131,16 @@ class DiscordConfiguration {
 		// A channel the bot lost: the game stops as a moderator's /stopgame would, its scores recorded.
 		return new DiscordGameRenderer(connection, executor, Clock.systemUTC(),
 				(channelId) -> games.stop(channelId, null, true), games::roundShown);
+	}
+
+	@Bean(destroyMethod = "close")
+	GameOverAnnouncer gameOverAnnouncer(GuildSettingsService settings, DiscordConnection connection) {
+		ExecutorService executor = Executors.newSingleThreadExecutor((task) -> {
+			Thread thread = new Thread(task, "discord-announcements");
+			thread.setDaemon(true);
+			return thread;
+		});
+		return new GameOverAnnouncer(settings, connection, executor);
 	}
 
 	/** Says once, at start-up, that Discord is off and why. */

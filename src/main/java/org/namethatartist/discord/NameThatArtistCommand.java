@@ -20,6 +20,8 @@ import org.namethatartist.game.GameService;
 import org.namethatartist.game.GameStatus;
 import org.namethatartist.game.GameView;
 import org.namethatartist.game.StartOutcome;
+import org.namethatartist.guildsettings.GuildSettings;
+import org.namethatartist.guildsettings.GuildSettingsService;
 
 /**
  * {@code /namethatartist [rounds] [roundtime] [betweenroundtime]}: starts a game in this channel, within
@@ -41,14 +43,26 @@ final class NameThatArtistCommand implements SlashCommand {
 
 	private final int maxGames;
 
+	/** The server's own settings (allowed channels, defaults); null where none are kept (older tests). */
+	private final GuildSettingsService settings;
+
 	NameThatArtistCommand(GameService games) {
-		this(games, maxGames(games.properties().limits()));
+		this(games, maxGames(games.properties().limits()), null);
+	}
+
+	NameThatArtistCommand(GameService games, GuildSettingsService settings) {
+		this(games, maxGames(games.properties().limits()), settings);
 	}
 
 	/** @param maxGames the most games running at once before a new one is refused */
 	NameThatArtistCommand(GameService games, int maxGames) {
+		this(games, maxGames, null);
+	}
+
+	NameThatArtistCommand(GameService games, int maxGames, GuildSettingsService settings) {
 		this.games = games;
 		this.maxGames = maxGames;
+		this.settings = settings;
 	}
 
 	/**
@@ -115,6 +129,15 @@ final class NameThatArtistCommand implements SlashCommand {
 		}
 		GameOptions options = new GameOptions(integer(event.getOption("rounds")),
 				duration(event.getOption("roundtime")), duration(event.getOption("betweenroundtime")));
+		if (this.settings != null) {
+			GuildSettings server = this.settings.settings(guild.getId());
+			if (!server.allowsGamesIn(event.getChannelId())) {
+				Messages.replyPrivately(event, "On this server, games start only in "
+						+ String.join(", ", server.channels().stream().map((id) -> "<#" + id + ">").toList()) + ".");
+				return;
+			}
+			options = this.settings.optionsFor(guild.getId(), options);
+		}
 		event.deferReply(true).queue(null, Messages.failed("deferral of", event));
 		StartOutcome outcome = this.games.start(event.getChannelId(), guild.getId(), Members.player(event.getUser()),
 				options);

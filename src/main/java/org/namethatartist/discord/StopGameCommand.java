@@ -1,11 +1,13 @@
 package org.namethatartist.discord;
 
+import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import org.namethatartist.game.GameService;
 import org.namethatartist.game.StopOutcome;
+import org.namethatartist.guildsettings.GuildSettingsService;
 
 /**
  * {@code /stopgame}: stops this channel's game; only its starter or a member with Manage Messages may.
@@ -16,8 +18,16 @@ final class StopGameCommand implements SlashCommand {
 
 	private final GameService games;
 
+	/** The server's own settings (its stop role); null where none are kept (older tests). */
+	private final GuildSettingsService settings;
+
 	StopGameCommand(GameService games) {
+		this(games, null);
+	}
+
+	StopGameCommand(GameService games, GuildSettingsService settings) {
 		this.games = games;
+		this.settings = settings;
 	}
 
 	@Override
@@ -37,7 +47,7 @@ final class StopGameCommand implements SlashCommand {
 			Messages.replyPrivately(event, "No game is running in this channel.");
 			return;
 		}
-		boolean moderator = Members.isModerator(event);
+		boolean moderator = Members.isModerator(event) || hasStopRole(event);
 		event.deferReply(true).queue(null, Messages.failed("deferral of", event));
 		StopOutcome outcome = this.games.stop(event.getChannelId(), Members.player(event.getUser()), moderator);
 		String answer;
@@ -47,7 +57,7 @@ final class StopGameCommand implements SlashCommand {
 		else if (outcome instanceof StopOutcome.NotAllowed notAllowed) {
 			// A mention renders the starter's name; no mention is allowed, so nobody is pinged.
 			answer = "Only the player who started this game (<@" + notAllowed.startedBy()
-					+ ">) or a member who can manage messages can stop it.";
+					+ ">) or a member who can manage messages" + stopRoleNote(event) + " can stop it.";
 		}
 		else if (outcome instanceof StopOutcome.NoGame) {
 			answer = "No game is running in this channel.";
@@ -56,6 +66,23 @@ final class StopGameCommand implements SlashCommand {
 			answer = "⚠️ " + ((StopOutcome.Unavailable) outcome).reason();
 		}
 		Messages.answerDeferred(event, Messages.text(answer));
+	}
+
+	/** Whether the member holds the role this server allowed to stop games ({@code /settings stop-role}). */
+	private boolean hasStopRole(SlashCommandInteractionEvent event) {
+		if (this.settings == null || event.getGuild() == null || event.getMember() == null) {
+			return false;
+		}
+		return this.settings.settings(event.getGuild().getId())
+			.mayStop(event.getMember().getRoles().stream().map(Role::getId).toList());
+	}
+
+	private String stopRoleNote(SlashCommandInteractionEvent event) {
+		if (this.settings == null || event.getGuild() == null) {
+			return "";
+		}
+		String role = this.settings.settings(event.getGuild().getId()).stopRole();
+		return (role != null) ? " or holds <@&" + role + ">" : "";
 	}
 
 }

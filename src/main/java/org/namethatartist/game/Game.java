@@ -45,6 +45,12 @@ final class Game {
 
 	boolean abandoned;
 
+	/**
+	 * Buttons per round, fixed when the game starts. Not in the saved state: a resumed game takes it from
+	 * its last round's choices (the default when it had no round yet).
+	 */
+	int choices;
+
 	/** Results already durable in this process; the repository's idempotence covers a crash. */
 	final Set<String> recorded = new LinkedHashSet<>();
 

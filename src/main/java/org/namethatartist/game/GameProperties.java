@@ -96,6 +96,9 @@ public record GameProperties(@DefaultValue("20") int rounds, @DefaultValue("15s"
 			return new StartOutcome.OutOfBounds("betweenRoundTime", Ranges.format(options.betweenRoundTime()),
 					this.limits.betweenRoundTime().toString());
 		}
+		if (options.choices() != null && !GameOptions.CHOICES.contains(options.choices())) {
+			return new StartOutcome.OutOfBounds("choices", String.valueOf(options.choices()), GameOptions.CHOICES.toString());
+		}
 		return null;
 	}
 

@@ -159,6 +159,7 @@ public class GameService {
 				now, rounds, roundTime, between, List.copyOf(tokens.keySet()), STARTING, 0,
 				now.plus(this.properties.startDelay()), null, Map.of(), Set.of(), now);
 		Game game = new Game(snapshot, catalog, tokens);
+		game.choices = (options.choices() != null) ? options.choices() : this.properties.choices();
 		game.lock.lock();
 		try {
 			Game raced = this.byChannel.putIfAbsent(channelId, game);
@@ -431,6 +432,7 @@ public class GameService {
 					saved.gameId(), missing.size());
 		}
 		Game game = new Game(saved, catalog, tokens);
+		game.choices = (saved.currentRound() != null) ? saved.currentRound().choices().size() : this.properties.choices();
 		Duration away = Duration.between(saved.lastUpdated(), now);
 		boolean recent = away.compareTo(this.properties.resumeWindow()) <= 0;
 		String phase = saved.phase();
@@ -541,7 +543,7 @@ public class GameService {
 		}
 		String key = state.tokenKeys().get(number - 1);
 		Token token = game.tokens.get(key);
-		List<String> choices = game.catalog.choices(token, this.properties.choices(), this.random);
+		List<String> choices = game.catalog.choices(token, game.choices, this.random);
 		Instant endsAt = now.plus(state.roundTime());
 		RoundSnapshot round = new RoundSnapshot(number, key, choices, choices.indexOf(token.primaryArtist()) + 1, now,
 				endsAt, Map.of());

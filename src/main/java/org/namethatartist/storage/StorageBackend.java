@@ -3,10 +3,11 @@ package org.namethatartist.storage;
 import org.namethatartist.artwork.TokenCache;
 import org.namethatartist.game.GameStateRepository;
 import org.namethatartist.player.PeriodBoards;
+import org.namethatartist.guildsettings.GuildSettingsRepository;
 import org.namethatartist.player.PlayerRepository;
 
 /**
- * What a backend opens: the three ports the domain owns, on one storage. The configuration of the chosen
+ * What a backend opens: the ports the domain owns, on one storage. The configuration of the chosen
  * backend declares it as a bean, and {@link StoragePortsConfiguration} hands its ports to the rest of
  * the application, whichever backend it is.
  */
@@ -20,5 +21,6 @@ public interface StorageBackend {
 
 	/** Week and month boards. */
 	PeriodBoards periods();
+	GuildSettingsRepository guildSettings();
 
 }

@@ -3,6 +3,7 @@ package org.namethatartist.storage;
 import org.namethatartist.artwork.TokenCache;
 import org.namethatartist.game.GameStateRepository;
 import org.namethatartist.player.PeriodBoards;
+import org.namethatartist.guildsettings.GuildSettingsRepository;
 import org.namethatartist.player.PlayerRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +30,11 @@ class StoragePortsConfiguration {
 	@Bean
 	PeriodBoards periodBoards(StorageBackend backend) {
 		return backend.periods();
+	}
+
+	@Bean
+	GuildSettingsRepository guildSettingsRepository(StorageBackend backend) {
+		return backend.guildSettings();
 	}
 
 }

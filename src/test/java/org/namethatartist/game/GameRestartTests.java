@@ -88,6 +88,16 @@ class GameRestartTests extends GameTestCase {
 	}
 
 	@Test
+	void shouldKeepTheGamesNumberOfChoicesAcrossARestart() {
+		StartOutcome outcome = this.games.service.start("c1", "guild-1", ANN, new GameOptions(3, null, null, 3));
+		String gameId = ((StartOutcome.Started) outcome).game().gameId();
+		assertThat(this.games.nextRound(gameId).choices()).hasSize(3);
+		this.games.scheduler.advance(Duration.ofSeconds(15));
+		this.games.restart(Duration.ZERO);
+		assertThat(this.games.nextRound(gameId).choices()).hasSize(3);
+	}
+
+	@Test
 	void shouldEndAGameOlderThanTheResumeWindowWithItsScoresSoFar() {
 		GameView game = this.games.start("c1", ANN, 5, Duration.ofSeconds(15));
 		this.games.nextRound(game.gameId());

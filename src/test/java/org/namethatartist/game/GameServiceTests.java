@@ -195,6 +195,8 @@ class GameServiceTests extends GameTestCase {
 		StartOutcome slow = this.games.service.start("c1", null, ANN, new GameOptions(null, Duration.ofSeconds(61), null));
 		assertThat(slow).isEqualTo(new StartOutcome.OutOfBounds("roundTime", "61s", "1s..60s"));
 		assertThat(((StartOutcome.OutOfBounds) slow).message()).isEqualTo("roundTime must be within 1s..60s, not 61s");
+		assertThat(this.games.service.start("c1", null, ANN, new GameOptions(null, null, null, 6)))
+			.isEqualTo(new StartOutcome.OutOfBounds("choices", "6", "3..5"));
 		assertThat(this.games.service.findByChannel("c1")).isEmpty();
 	}
 

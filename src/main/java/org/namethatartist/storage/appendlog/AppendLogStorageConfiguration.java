@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The append-log backend ({@code storage.backend: append-log}, the default): opens the four stores of
+ * The append-log backend ({@code storage.backend: append-log}, the default): opens the stores of
  * {@code storage.data-dir} under its lock at start-up and closes them when the context closes, which
  * forces the logs, writes pending JSON files and releases the lock.
  */

@@ -8,6 +8,7 @@ import java.util.function.BiConsumer;
 import org.namethatartist.game.GameStateRepository;
 import org.namethatartist.artwork.TokenCache;
 import org.namethatartist.player.PeriodBoards;
+import org.namethatartist.guildsettings.GuildSettingsRepository;
 import org.namethatartist.player.PlayerRepository;
 import org.namethatartist.player.PlayerStats;
 import org.namethatartist.storage.StorageBackend;
@@ -21,8 +22,8 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The four stores of a data directory, opened together under its lock: {@code players},
- * {@code guild_players}, {@code game_state} and {@code tokens}. Closing forces the logs, writes the
+ * The stores of a data directory, opened together under its lock: {@code players},
+ * {@code guild_players}, {@code game_state}, {@code tokens} and {@code guild_settings}. Closing forces the logs, writes the
  * pending JSON files and releases the lock.
  */
 public final class AppendLogStores implements StorageBackend, AutoCloseable {
@@ -39,6 +40,7 @@ public final class AppendLogStores implements StorageBackend, AutoCloseable {
 
 	/** Week and month boards ({@code periods.json}); the original bot never reads it. */
 	public static final String PERIODS = "periods";
+	public static final String GUILD_SETTINGS = "guild_settings";
 
 	private final Path dataDir;
 
@@ -53,6 +55,7 @@ public final class AppendLogStores implements StorageBackend, AutoCloseable {
 	private final AppendLogTokenCache tokens;
 
 	private AppendLogPeriodBoards periods;
+	private AppendLogGuildSettingsRepository guildSettings;
 
 	private AppendLogStores(Path dataDir, DataDirLock lock, List<AppendLog<?>> logs, AppendLogPlayerRepository players,
 			AppendLogGameStateRepository gameStates, AppendLogTokenCache tokens) {
@@ -90,11 +93,15 @@ public final class AppendLogStores implements StorageBackend, AutoCloseable {
 			PeriodTable periodTable = new PeriodTable();
 			AppendLog<PeriodRow> periods = track(opened,
 					AppendLog.open(PERIODS, dir, mapper, new PeriodRowCodec(), periodTable, options));
+			JsonTable settingsTable = new JsonTable();
+			AppendLog<JsonNode> settings = track(opened,
+					AppendLog.open(GUILD_SETTINGS, dir, mapper, new JsonNodeCodec(mapper), settingsTable, options));
 			AppendLogStores stores = new AppendLogStores(dir, lock, opened,
 					new AppendLogPlayerRepository(players, playerTable, guildPlayers, guildTable),
 					new AppendLogGameStateRepository(games, gameTable, new GameSnapshotJson(mapper)),
 					new AppendLogTokenCache(tokens, tokenTable, mapper));
 			stores.periods = new AppendLogPeriodBoards(periods, periodTable);
+			stores.guildSettings = new AppendLogGuildSettingsRepository(settings, settingsTable);
 			return stores;
 		}
 		catch (RuntimeException ex) {
@@ -131,6 +138,11 @@ public final class AppendLogStores implements StorageBackend, AutoCloseable {
 	@Override
 	public PeriodBoards periods() {
 		return this.periods;
+	}
+
+	@Override
+	public GuildSettingsRepository guildSettings() {
+		return this.guildSettings;
 	}
 
 	/**

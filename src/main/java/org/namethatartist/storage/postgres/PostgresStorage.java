@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import org.flywaydb.core.Flyway;
+import org.namethatartist.guildsettings.GuildSettingsRepository;
 import org.namethatartist.storage.StorageBackend;
 import org.namethatartist.storage.appendlog.GameSnapshotJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +40,7 @@ public final class PostgresStorage implements StorageBackend {
 	private final PostgresTokenCache tokens;
 
 	private final PostgresPeriodBoards periods;
+	private final PostgresGuildSettingsRepository guildSettings;
 
 	private PostgresStorage(DataSource dataSource) {
 		this.dataSource = dataSource;
@@ -48,6 +50,7 @@ public final class PostgresStorage implements StorageBackend {
 		this.gameStates = new PostgresGameStateRepository(this.jdbc, new GameSnapshotJson(this.mapper), this.mapper);
 		this.tokens = new PostgresTokenCache(this.jdbc, this.mapper);
 		this.periods = new PostgresPeriodBoards(this.jdbc, this.transactions);
+		this.guildSettings = new PostgresGuildSettingsRepository(this.jdbc, this.transactions);
 	}
 
 	/** Migrates the database to this version's schema, then opens the repositories on it. */
@@ -135,6 +138,11 @@ public final class PostgresStorage implements StorageBackend {
 	@Override
 	public PostgresPlayerRepository players() {
 		return this.players;
+	}
+
+	@Override
+	public GuildSettingsRepository guildSettings() {
+		return this.guildSettings;
 	}
 
 	@Override

@@ -1,0 +1,61 @@
+package org.namethatartist.guildsettings;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The settings a server may change, by the name moderators type. A new setting (difficulty, typed
+ * answers) is one more constant here and one more case in {@link GuildSettingsService#parse}: the stores
+ * keep any name, so no migration is needed.
+ */
+public enum Setting {
+
+	/** Rounds of a game when the starter does not say. */
+	ROUNDS("rounds", "rounds of a game when the starter does not say"),
+
+	/** How long a round is open when the starter does not say. */
+	ROUND_TIME("round-time", "seconds to answer when the starter does not say"),
+
+	/** The pause after a round when the starter does not say. */
+	PAUSE("pause", "seconds between two rounds when the starter does not say"),
+
+	/** Buttons per round, 3 to 5. */
+	CHOICES("choices", "artists to choose from in each round, 3 to 5"),
+
+	/** The channels games may start in; none set: anywhere. */
+	CHANNELS("channels", "channels where games may start (none: anywhere)"),
+
+	/** A role whose members may stop any game, besides members with Manage Messages. */
+	STOP_ROLE("stop-role", "a role allowed to stop games, besides Manage Messages"),
+
+	/** A channel that gets the Game Over summary of every long game played on the server. */
+	ANNOUNCEMENT_CHANNEL("announcement-channel", "a channel for the results of long games (none: no announcements)");
+
+	private final String key;
+
+	private final String description;
+
+	Setting(String key, String description) {
+		this.key = key;
+		this.description = description;
+	}
+
+	/** The name moderators type and the stores keep, such as {@code round-time}. */
+	public String key() {
+		return this.key;
+	}
+
+	public String description() {
+		return this.description;
+	}
+
+	public static Optional<Setting> byKey(String key) {
+		return Arrays.stream(values()).filter((setting) -> setting.key.equals(key)).findFirst();
+	}
+
+	/** Every name, for a message that says what exists. */
+	public static String keys() {
+		return String.join(", ", Arrays.stream(values()).map(Setting::key).toList());
+	}
+
+}
