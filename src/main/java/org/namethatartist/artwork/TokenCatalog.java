@@ -31,6 +31,8 @@ public final class TokenCatalog {
 
 	private final Map<String, ArtistInfo> artistInfo;
 
+	private final ArtistSimilarity similarity;
+
 	private TokenCatalog(String source, List<Token> playable, List<String> artists, Map<String, ArtistInfo> artistInfo) {
 		this.source = source;
 		this.playable = List.copyOf(playable);
@@ -41,6 +43,7 @@ public final class TokenCatalog {
 		this.byKey = Collections.unmodifiableMap(byKey);
 		this.artists = List.copyOf(artists);
 		this.artistInfo = artistInfo;
+		this.similarity = ArtistSimilarity.of(this.playable, this.artists, artistInfo);
 	}
 
 	/**
@@ -142,6 +145,74 @@ public final class TokenCatalog {
 			Collections.swap(result, i, random.nextInt(i + 1));
 		}
 		return List.copyOf(result);
+	}
+
+	/**
+	 * The artists on a round's buttons at a difficulty: {@link Difficulty#EASY} as
+	 * {@link #choices(Token, int, RandomGenerator)}; {@link Difficulty#NORMAL} with one of the others drawn
+	 * among the right artist's most similar ({@link ArtistSimilarity}), the rest at random;
+	 * {@link Difficulty#HARD} with all of them drawn among the most similar, ties at random, and the
+	 * rest at random when fewer are similar at all. Reads precomputed lists: O(choices) but for ties.
+	 */
+	public List<String> choices(Token token, int choices, Difficulty difficulty, RandomGenerator random) {
+		if (difficulty == Difficulty.EASY) {
+			return choices(token, choices, random);
+		}
+		if (choices < 1) {
+			throw new IllegalArgumentException("a round needs at least 1 choice, " + choices + " were asked for");
+		}
+		String artist = token.primaryArtist();
+		int take = Math.min(choices - 1, Math.max(0, this.artists.size() - (this.artists.contains(artist) ? 1 : 0)));
+		List<ArtistSimilarity.Similar> ranked = this.similarity.ranked(artist);
+		List<String> result = new ArrayList<>(choices);
+		if (take > 0 && !ranked.isEmpty()) {
+			int similar = (difficulty == Difficulty.HARD) ? Math.min(take, ranked.size()) : 1;
+			// The pool: the first `similar` entries and every entry tied with the last of them.
+			int cutoff = ranked.get(similar - 1).score();
+			int pool = similar;
+			while (pool < ranked.size() && ranked.get(pool).score() == cutoff) {
+				pool++;
+			}
+			if (difficulty == Difficulty.NORMAL) {
+				pool = Math.min(ranked.size(), Math.max(pool, choices));
+			}
+			List<String> candidates = new ArrayList<>(pool);
+			for (int i = 0; i < pool; i++) {
+				candidates.add(ranked.get(i).artist());
+			}
+			// Entries above the cutoff always go in; the rest of the places are drawn among the pool's tail.
+			int fixed = 0;
+			if (difficulty == Difficulty.HARD) {
+				while (fixed < similar && ranked.get(fixed).score() > cutoff) {
+					fixed++;
+				}
+			}
+			for (int i = fixed; i < similar; i++) {
+				Collections.swap(candidates, i, i + random.nextInt(pool - i));
+			}
+			result.addAll(candidates.subList(0, similar));
+		}
+		while (result.size() < take) {
+			String other = this.artists.get(random.nextInt(this.artists.size()));
+			if (!other.equals(artist) && !result.contains(other)) {
+				result.add(other);
+			}
+		}
+		result.add(artist);
+		for (int i = result.size() - 1; i > 0; i--) {
+			Collections.swap(result, i, random.nextInt(i + 1));
+		}
+		return List.copyOf(result);
+	}
+
+	/** How alike the catalogue's artists are, computed when it was built. */
+	public ArtistSimilarity similarity() {
+		return this.similarity;
+	}
+
+	/** What the catalogue knows of an artist, or null. */
+	public ArtistInfo artistInfo(String address) {
+		return this.artistInfo.get(address);
 	}
 
 	/** The name players see: the stored display name, else alias, else Tezos domain, else a short address. */

@@ -56,6 +56,9 @@ final class Game {
 
 	GameScheduler.Cancellable timer;
 
+	/** Matches typed answers against the catalogue's artists; built at the first typed answer. */
+	AnswerMatcher matcher;
+
 	/** Consecutive failed transitions, for the retry back-off. */
 	int failures;
 
@@ -94,7 +97,7 @@ final class Game {
 		GameSnapshot s = this.state;
 		return new GameSnapshot(GameSnapshot.SCHEMA, s.gameId(), s.channelId(), s.guildId(), s.startedBy(),
 				s.startedAt(), s.rounds(), s.roundTime(), s.betweenRoundTime(), s.tokenKeys(), phase, round,
-				phaseEndsAt, currentRound, scores, this.recorded, now);
+				phaseEndsAt, currentRound, scores, this.recorded, now, s.difficulty(), s.answers());
 	}
 
 	List<Choice> choices(RoundSnapshot round) {

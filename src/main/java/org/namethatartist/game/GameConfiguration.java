@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.namethatartist.artwork.ArtistAliases;
 import org.namethatartist.artwork.ArtworkCatalog;
 import org.namethatartist.player.PeriodBoards;
 import org.namethatartist.player.PlayerRepository;
@@ -114,6 +115,28 @@ class GameConfiguration {
 				return this.running;
 			}
 
+		};
+	}
+
+
+	/**
+	 * Typed answers accept the names of the aliases files: the demo's bundled one and
+	 * {@code <storage.data-dir>/aliases.json}. A bad file is logged with its path and left out.
+	 */
+	@Bean
+	org.springframework.beans.factory.SmartInitializingSingleton artistAliasesLoader(GameService games,
+			org.springframework.core.env.Environment environment) {
+		return () -> {
+			java.nio.file.Path file = java.nio.file.Path.of(environment.getProperty("storage.data-dir", "./data"),
+					"aliases.json");
+			try {
+				games.useAliases(ArtistAliases.load(file));
+			}
+			catch (RuntimeException ex) {
+				org.slf4j.LoggerFactory.getLogger(GameConfiguration.class)
+					.warn("Aliases for typed answers not read from {}: {}", file, ex.getMessage());
+				games.useAliases(ArtistAliases.bundledDemo());
+			}
 		};
 	}
 

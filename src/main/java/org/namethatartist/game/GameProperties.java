@@ -3,12 +3,16 @@ package org.namethatartist.game;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.namethatartist.InvalidConfigurationException;
+import org.namethatartist.artwork.Difficulty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -29,6 +33,10 @@ import org.springframework.validation.annotation.Validated;
  * @param endAfterIdleRounds a game ends by itself after this many rounds in a row that nobody answered
  * (an abandoned channel or browser tab); 0 never
  * @param limits what players may choose
+ * @param difficulty how a game's wrong answers are drawn when the starter does not say: {@code easy} (at
+ * random), {@code normal} (at least one similar artist), {@code hard} (all as similar as possible)
+ * @param answers how players answer when the starter does not say: {@code buttons} or {@code typed}
+ * @param typedMultiplier a right typed answer scores this many times the buttons' points (rounded)
  */
 @Validated
 @ConfigurationProperties("game")
@@ -43,8 +51,12 @@ public record GameProperties(@DefaultValue("20") int rounds, @DefaultValue("15s"
 				message = "allowed: a duration of 0 or more, such as 10m") Duration resumeWindow,
 		@DefaultValue("1000") @Min(value = 1, message = "allowed: a whole number, 1 or more") int maxRunning,
 		@DefaultValue("3") @Min(value = 0, message = "allowed: a whole number, 0 (never) or more") int endAfterIdleRounds,
-		@DefaultValue @Valid Limits limits) {
+		@DefaultValue @Valid Limits limits, @DefaultValue("normal") @NotNull Difficulty difficulty,
+		@DefaultValue("buttons") @NotNull AnswerMode answers,
+		@DefaultValue("1.5") @DecimalMin(value = "1.0", message = "allowed: a number from 1 to 10, such as 1.5")
+		@DecimalMax(value = "10.0", message = "allowed: a number from 1 to 10, such as 1.5") double typedMultiplier) {
 
+	@ConstructorBinding
 	public GameProperties {
 		// Checked here so that a default a player could never choose stops start-up instead of every game.
 		if (limits != null) {
@@ -69,6 +81,13 @@ public record GameProperties(@DefaultValue("20") int rounds, @DefaultValue("15s"
 						"allowed: a range starting above 0, such as 10s..60s");
 			}
 		}
+	}
+
+	/** The settings of a version without difficulties or typed answers: normal, buttons, 1.5. */
+	public GameProperties(int rounds, Duration roundTime, Duration betweenRoundTime, Duration startDelay, int choices,
+			int baseScore, Duration resumeWindow, int maxRunning, int endAfterIdleRounds, Limits limits) {
+		this(rounds, roundTime, betweenRoundTime, startDelay, choices, baseScore, resumeWindow, maxRunning,
+				endAfterIdleRounds, limits, Difficulty.NORMAL, AnswerMode.BUTTONS, 1.5);
 	}
 
 	/**

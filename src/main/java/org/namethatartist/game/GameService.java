@@ -17,6 +17,7 @@ import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
 import org.namethatartist.StorageException;
+import org.namethatartist.artwork.ArtistInfo;
 import org.namethatartist.artwork.ArtworkCatalog;
 import org.namethatartist.artwork.Token;
 import org.namethatartist.artwork.TokenCatalog;
@@ -77,6 +78,9 @@ public class GameService {
 	private final GameScheduler scheduler;
 
 	private final RandomGenerator random;
+
+	/** Extra names typed answers accept, by artist address. */
+	private volatile Map<String, List<String>> aliases = Map.of();
 
 	private final List<GameListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -157,7 +161,9 @@ public class GameService {
 		Instant now = this.scheduler.now();
 		GameSnapshot snapshot = new GameSnapshot(GameSnapshot.SCHEMA, newGameId(), channelId, guildId, starter.id(),
 				now, rounds, roundTime, between, List.copyOf(tokens.keySet()), STARTING, 0,
-				now.plus(this.properties.startDelay()), null, Map.of(), Set.of(), now);
+				now.plus(this.properties.startDelay()), null, Map.of(), Set.of(), now,
+				(options.difficulty() != null) ? options.difficulty() : this.properties.difficulty(),
+				(options.answers() != null) ? options.answers() : this.properties.answers());
 		Game game = new Game(snapshot, catalog, tokens);
 		game.choices = (options.choices() != null) ? options.choices() : this.properties.choices();
 		game.lock.lock();
@@ -302,6 +308,112 @@ public class GameService {
 		finally {
 			game.lock.unlock();
 		}
+	}
+
+	/**
+	 * Takes one player's typed answer to a round of a {@link AnswerMode#TYPED} game. The text is matched
+	 * against the round's artist by {@link AnswerMatcher} (the catalogue's names and the aliases given to
+	 * {@link #useAliases}); a right answer scores {@code game.typed-multiplier} times a button's points,
+	 * rounded. Each player answers once per round, as with buttons. A game played with buttons answers
+	 * {@link AnswerOutcome.InvalidChoice} with no match.
+	 * @param round the round the player answers, or null for the round open now
+	 */
+	public TypedAnswer answerText(String gameId, Integer round, Player player, String text) {
+		Game game = this.byId.get(gameId);
+		if (game == null) {
+			return new TypedAnswer(new AnswerOutcome.NoGame(), null);
+		}
+		game.lock.lock();
+		try {
+			if (game.isOver()) {
+				return new TypedAnswer(new AnswerOutcome.NoGame(), null);
+			}
+			GameSnapshot state = game.state;
+			if (state.answers() != AnswerMode.TYPED) {
+				return new TypedAnswer(new AnswerOutcome.InvalidChoice(0, 0), null);
+			}
+			RoundSnapshot open = state.currentRound();
+			Instant now = this.scheduler.now();
+			int asked = (round != null) ? round : state.round();
+			if (!ROUND.equals(state.phase()) || open == null || open.number() != asked || !now.isBefore(open.endsAt())) {
+				return new TypedAnswer(new AnswerOutcome.RoundOver(asked), null);
+			}
+			Integer previous = open.answers().get(player.id());
+			if (previous != null) {
+				return new TypedAnswer(new AnswerOutcome.AlreadyAnswered(asked, previous), null);
+			}
+			String artist = open.choices().get(open.correctChoice() - 1);
+			AnswerMatcher.Match match = matcher(game).match(text, artist);
+			boolean correct = match.accepted();
+			int points = correct ? (int) Math.round(this.properties.typedMultiplier()
+					* Scoring.points(this.properties.baseScore(), Duration.between(now, open.endsAt()), state.roundTime()))
+					: 0;
+			Standing before = state.scores().get(player.id());
+			Standing after = new Standing(player.id(), player.name(), points + ((before != null) ? before.score() : 0),
+					((before != null) ? before.correctAnswers() : 0) + (correct ? 1 : 0),
+					((before != null) ? before.incorrectAnswers() : 0) + (correct ? 0 : 1));
+			Map<String, Integer> answers = new LinkedHashMap<>(open.answers());
+			// A typed answer is kept as the right button when it was taken, and as 0 when not.
+			answers.put(player.id(), correct ? open.correctChoice() : 0);
+			Map<String, Standing> scores = new LinkedHashMap<>(state.scores());
+			scores.put(player.id(), after);
+			RoundSnapshot answered = new RoundSnapshot(open.number(), open.tokenKey(), open.choices(),
+					open.correctChoice(), open.startedAt(), open.endsAt(), answers);
+			GameSnapshot next = game.next(state.phase(), state.round(), state.phaseEndsAt(), answered, scores, now);
+			try {
+				this.states.save(next);
+			}
+			catch (StorageException ex) {
+				logger.warn("A typed answer in game {} could not be saved: {}", gameId, ex.getMessage());
+				return new TypedAnswer(new AnswerOutcome.Unavailable("Your answer could not be saved, so it does not "
+						+ "count (a storage error, logged for the bot's admins)."), match);
+			}
+			game.state = next;
+			return new TypedAnswer(correct ? new AnswerOutcome.Correct(asked, points, after.score())
+					: new AnswerOutcome.Wrong(asked, after.score()), match);
+		}
+		finally {
+			game.lock.unlock();
+		}
+	}
+
+	/**
+	 * The aliases typed answers accept beside the catalogue's names, by artist address (an aliases file,
+	 * read by an adapter). Replaces the previous ones; games already matching keep theirs.
+	 */
+	public void useAliases(Map<String, List<String>> aliases) {
+		this.aliases = Map.copyOf(aliases);
+	}
+
+	/** The options a game runs with, each the starter's or the default. */
+	public Optional<GameOptions> settings(String gameId) {
+		Game game = this.byId.get(gameId);
+		if (game == null) {
+			return Optional.empty();
+		}
+		GameSnapshot s = game.state;
+		return Optional.of(new GameOptions(s.rounds(), s.roundTime(), s.betweenRoundTime(), game.choices, s.difficulty(),
+				s.answers()));
+	}
+
+	private AnswerMatcher matcher(Game game) {
+		if (game.matcher == null) {
+			List<AnswerMatcher.ArtistNames> names = new ArrayList<>();
+			Map<String, List<String>> extra = this.aliases;
+			for (String address : game.catalog.artists()) {
+				List<String> all = new ArrayList<>();
+				all.add(game.catalog.displayName(address));
+				ArtistInfo info = game.catalog.artistInfo(address);
+				if (info != null && info.info() != null) {
+					all.add(info.info().alias());
+					all.add(info.info().tzdomain());
+				}
+				all.addAll(extra.getOrDefault(address, List.of()));
+				names.add(new AnswerMatcher.ArtistNames(address, all));
+			}
+			game.matcher = new AnswerMatcher(names);
+		}
+		return game.matcher;
 	}
 
 	/**
@@ -543,7 +655,7 @@ public class GameService {
 		}
 		String key = state.tokenKeys().get(number - 1);
 		Token token = game.tokens.get(key);
-		List<String> choices = game.catalog.choices(token, game.choices, this.random);
+		List<String> choices = game.catalog.choices(token, game.choices, state.difficulty(), this.random);
 		Instant endsAt = now.plus(state.roundTime());
 		RoundSnapshot round = new RoundSnapshot(number, key, choices, choices.indexOf(token.primaryArtist()) + 1, now,
 				endsAt, Map.of());

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.namethatartist.artwork.Difficulty;
+
 /**
  * Everything needed to resume a game after a restart, saved at every accepted answer and every round
  * transition. One per channel.
@@ -20,11 +22,14 @@ import java.util.Set;
  * @param round the current round, 1-based; 0 before the first
  * @param phaseEndsAt when the current phase ends
  * @param recorded the players whose results are durable, so a crash while ending records each once
+ * @param difficulty how the rounds' wrong answers are drawn; {@code EASY} (at random) for a state saved
+ * before difficulties existed
+ * @param answers how players answer; {@code BUTTONS} for a state saved before typed answers existed
  */
 public record GameSnapshot(int schema, String gameId, String channelId, String guildId, String startedBy,
 		Instant startedAt, int rounds, Duration roundTime, Duration betweenRoundTime, List<String> tokenKeys,
 		String phase, int round, Instant phaseEndsAt, RoundSnapshot currentRound, Map<String, Standing> scores,
-		Set<String> recorded, Instant lastUpdated) {
+		Set<String> recorded, Instant lastUpdated, Difficulty difficulty, AnswerMode answers) {
 
 	/** The schema this version writes and resumes. */
 	public static final int SCHEMA = 1;
@@ -36,6 +41,17 @@ public record GameSnapshot(int schema, String gameId, String channelId, String g
 		// Insertion order is the order players first answered, which breaks ties in the standings.
 		scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
 		recorded = Collections.unmodifiableSet(new LinkedHashSet<>(recorded));
+		difficulty = (difficulty != null) ? difficulty : Difficulty.EASY;
+		answers = (answers != null) ? answers : AnswerMode.BUTTONS;
+	}
+
+	/** A state of a game with buttons and distractors at random, as every game was before difficulties. */
+	public GameSnapshot(int schema, String gameId, String channelId, String guildId, String startedBy,
+			Instant startedAt, int rounds, Duration roundTime, Duration betweenRoundTime, List<String> tokenKeys,
+			String phase, int round, Instant phaseEndsAt, RoundSnapshot currentRound, Map<String, Standing> scores,
+			Set<String> recorded, Instant lastUpdated) {
+		this(schema, gameId, channelId, guildId, startedBy, startedAt, rounds, roundTime, betweenRoundTime, tokenKeys,
+				phase, round, phaseEndsAt, currentRound, scores, recorded, lastUpdated, null, null);
 	}
 
 	/**

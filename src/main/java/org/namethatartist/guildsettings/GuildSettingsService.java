@@ -61,7 +61,7 @@ public final class GuildSettingsService {
 		return new GameOptions((asked.rounds() != null) ? asked.rounds() : settings.rounds(),
 				(asked.roundTime() != null) ? asked.roundTime() : settings.roundTime(),
 				(asked.betweenRoundTime() != null) ? asked.betweenRoundTime() : settings.pause(),
-				(asked.choices() != null) ? asked.choices() : settings.choices());
+				(asked.choices() != null) ? asked.choices() : settings.choices(), asked.difficulty(), asked.answers());
 	}
 
 	/** Every setting, in order, with its value or the default. */

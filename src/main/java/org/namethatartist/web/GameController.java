@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -80,18 +81,21 @@ class GameController {
 	@PostMapping("/games")
 	ResponseEntity<GameJson> start(HttpServletRequest request) {
 		requirePlay();
-		JsonBody body = JsonBody.read(request, "rounds", "roundTime", "betweenRoundTime", "player");
+		JsonBody body = JsonBody.read(request, "rounds", "roundTime", "betweenRoundTime", "player", "difficulty",
+				"answers");
 		GameProperties.Limits limits = this.games.properties().limits();
 		Integer rounds = whole(body, "rounds", limits.rounds().toString(), "");
 		Integer roundTime = whole(body, "roundTime", limits.roundTime().toString(), "s");
 		Integer betweenRoundTime = whole(body, "betweenRoundTime", limits.betweenRoundTime().toString(), "s");
 		Player starter = body.has("player") ? PlayerNames.player(body.string("player"), "player") : WEB;
-		GameOptions options = new GameOptions(rounds, seconds(roundTime), seconds(betweenRoundTime));
+		GameOptions options = new GameOptions(rounds, seconds(roundTime), seconds(betweenRoundTime),
+				body.has("difficulty") ? WebRounds.difficulty(body.string("difficulty")) : null,
+				body.has("answers") ? WebRounds.answers(body.string("answers")) : null);
 		StartOutcome outcome = this.games.start(newChannelId(), null, starter, options);
 		if (outcome instanceof StartOutcome.Started started) {
 			GameView game = started.game();
 			return ResponseEntity.created(URI.create("/api/games/" + game.gameId()))
-				.body(GameJson.of(game, CLOCK.instant()));
+				.body(GameJson.of(game, CLOCK.instant(), this.games.settings(game.gameId()).orElse(null)));
 		}
 		if (outcome instanceof StartOutcome.OutOfBounds bad) {
 			// The value as it was sent, in seconds: the game would write 600 seconds as 10m.
@@ -115,15 +119,19 @@ class GameController {
 
 	@GetMapping("/games/{gameId}")
 	GameJson game(@PathVariable String gameId) {
-		return GameJson.of(webGame(gameId), CLOCK.instant());
+		return GameJson.of(webGame(gameId), CLOCK.instant(), this.games.settings(gameId).orElse(null));
 	}
 
 	/** Answers once the answer is durable; {@code round} (optional) guards against answering the next one. */
 	@PostMapping("/games/{gameId}/answers")
 	AnswerJson answer(@PathVariable String gameId, HttpServletRequest request) {
 		requirePlay();
-		JsonBody body = JsonBody.read(request, "player", "choice", "round");
+		JsonBody body = JsonBody.read(request, "player", "choice", "round", "text");
 		Player player = PlayerNames.player(body.string("player"), "player");
+		WebRounds.TypedReply typed = WebRounds.typed(this.games, gameId, body, player, () -> webGame(gameId));
+		if (typed != null) {
+			return new AnswerJson(typed.correct(), typed.points(), typed.totalScore(), typed.matched());
+		}
 		String buttons = "1.." + this.games.properties().choices();
 		BigInteger choice = body.integer("choice");
 		if (choice == null) {
@@ -142,10 +150,10 @@ class GameController {
 		AnswerOutcome outcome = this.games.answer(gameId, (round != null) ? round.intValue() : null, player,
 				choice.intValue());
 		if (outcome instanceof AnswerOutcome.Correct correct) {
-			return new AnswerJson(true, correct.points(), correct.totalScore());
+			return new AnswerJson(true, correct.points(), correct.totalScore(), null);
 		}
 		if (outcome instanceof AnswerOutcome.Wrong wrong) {
-			return new AnswerJson(false, 0, wrong.totalScore());
+			return new AnswerJson(false, 0, wrong.totalScore(), null);
 		}
 		if (outcome instanceof AnswerOutcome.AlreadyAnswered already) {
 			throw ApiException.conflict("You already answered round " + already.round() + "; the first answer stands.");
@@ -229,7 +237,8 @@ class GameController {
 	}
 
 	/** {@code POST …/answers}: right or wrong, the round's points, and the player's score in this game. */
-	record AnswerJson(boolean correct, int points, int totalScore) {
+	record AnswerJson(boolean correct, int points, int totalScore,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String matched) {
 	}
 
 	/**

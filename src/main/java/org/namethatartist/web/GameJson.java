@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 import org.namethatartist.IsoTime;
 import org.namethatartist.artwork.Token;
+import org.namethatartist.game.AnswerMode;
 import org.namethatartist.game.Choice;
+import org.namethatartist.game.GameOptions;
 import org.namethatartist.game.GameStatus;
 import org.namethatartist.game.GameView;
 import org.namethatartist.game.RoundResult;
@@ -29,18 +32,34 @@ import org.namethatartist.game.Standing;
  * @param lastRound the round that ended last, with its answer; null before the first ends
  * @param stopped whether the game was stopped before its last round
  * @param serverTime the server's clock when this was written, so a countdown does not trust the browser's
+ * @param difficulty {@code easy}, {@code normal} or {@code hard}
+ * @param answers {@code buttons} or {@code typed}; a typed round lists no choices
  */
 record GameJson(String gameId, String status, @Nullable RoundJson round, List<ScoreJson> scores,
 		List<ScoreJson> winners, int totalRounds, Number roundTime, Number betweenRoundTime,
-		@Nullable String phaseEndsAt, @Nullable LastRoundJson lastRound, boolean stopped, String serverTime) {
+		@Nullable String phaseEndsAt, @Nullable LastRoundJson lastRound, boolean stopped, String serverTime,
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String difficulty,
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String answers) {
 
 	static GameJson of(GameView game, Instant now) {
+		return of(game, now, null);
+	}
+
+	/** With the game's difficulty and answer mode; a typed round's choices are left out (no list of artists). */
+	static GameJson of(GameView game, Instant now, @Nullable GameOptions options) {
+		boolean typed = options != null && options.answers() == AnswerMode.TYPED;
 		RoundJson round = (game.round() != null) ? RoundJson.of(game.round()) : null;
+		if (round != null && typed) {
+			round = new RoundJson(round.number(), round.total(), round.tokenName(), round.imageUrl(), List.of(),
+					round.endsAt());
+		}
 		String phaseEndsAt = (game.phaseEndsAt() != null) ? IsoTime.format(game.phaseEndsAt()) : null;
 		LastRoundJson lastRound = (game.lastRound() != null) ? LastRoundJson.of(game.lastRound()) : null;
 		return new GameJson(game.gameId(), status(game.status()), round, scores(game.scores()),
 				scores(game.winners()), game.totalRounds(), seconds(game.roundTime()), seconds(game.betweenRoundTime()),
-				phaseEndsAt, lastRound, game.stopped(), IsoTime.format(now));
+				phaseEndsAt, lastRound, game.stopped(), IsoTime.format(now),
+				(options != null && options.difficulty() != null) ? options.difficulty().key() : null,
+				(options != null && options.answers() != null) ? options.answers().key() : null);
 	}
 
 	/** DESIGN.md's four statuses: ENDING is only the time it takes to write the results. */

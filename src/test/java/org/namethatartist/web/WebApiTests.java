@@ -241,9 +241,9 @@ class WebApiTests {
 	}
 
 	static Stream<Arguments> badGameBodiesAre400WithWhatIsWrong() {
-		String allowed = "allowed: rounds, roundTime, betweenRoundTime, player.";
+		String allowed = "allowed: rounds, roundTime, betweenRoundTime, player, difficulty, answers.";
 		String object = "The body must be a JSON object such as {\"rounds\": …, \"roundTime\": …, "
-				+ "\"betweenRoundTime\": …, \"player\": …}, not ";
+				+ "\"betweenRoundTime\": …, \"player\": …, \"difficulty\": …, \"answers\": …}, not ";
 		String tooLong = "player must be at most 32 characters, not 33.";
 		String forbidden = "player must not contain control or text-direction characters ";
 		return Stream.of(Arguments.of("{", "The body is not valid JSON: it ends too early (line 1, column 2)."),
@@ -389,11 +389,11 @@ class WebApiTests {
 		assertError(this.api.post(path, "{\"player\": \"Ann\", \"choice\": 1, \"round\": 0}"), 400)
 			.isEqualTo("round must be a round's number, 1 or more, not 0.");
 		assertError(this.api.post(path, "{\"player\": \"Ann\", \"choice\": 1, \"user\": \"x\"}"), 400)
-			.isEqualTo("Unknown member 'user'; allowed: player, choice, round.");
+			.isEqualTo("Unknown member 'user'; allowed: player, choice, round, text.");
 		assertError(this.api.post(path, "{\"player\": \"\\u202EAnn\", \"choice\": 1}"), 400)
 			.isEqualTo("player must not contain control or text-direction characters (U+202E at character 1).");
 		assertError(this.api.post(path, "[1]"), 400).isEqualTo("The body must be a JSON object such as "
-				+ "{\"player\": …, \"choice\": …, \"round\": …}, not an array.");
+				+ "{\"player\": …, \"choice\": …, \"round\": …, \"text\": …}, not an array.");
 		// None of these counted: the first real answer is taken.
 		assertThat(this.api.post(path, "{\"player\": \"Ann\", \"choice\": 1}").statusCode()).isEqualTo(200);
 		stop(gameId);

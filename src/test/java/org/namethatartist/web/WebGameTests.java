@@ -74,7 +74,8 @@ class WebGameTests {
 		String gameId = game.path("gameId").asString();
 		assertThat(started.headers().firstValue("Location")).hasValue("/api/games/" + gameId);
 		assertThat(game.propertyNames()).containsExactly("gameId", "status", "round", "scores", "winners",
-				"totalRounds", "roundTime", "betweenRoundTime", "phaseEndsAt", "lastRound", "stopped", "serverTime");
+				"totalRounds", "roundTime", "betweenRoundTime", "phaseEndsAt", "lastRound", "stopped", "serverTime",
+				"difficulty", "answers");
 		assertThat(game.path("status").asString()).isEqualTo("STARTING");
 		assertThat(game.path("round").isNull()).isTrue();
 		assertThat(game.path("lastRound").isNull()).isTrue();

@@ -53,6 +53,7 @@ public final class ObjktTokenSource implements TokenSource {
 			      token {
 			        token_id name description artifact_uri display_uri thumbnail_uri fa_contract
 			        creators { creator_address }
+			        timestamp mime tags { tag { name } }
 			      }
 			    }
 			  }
@@ -222,8 +223,16 @@ public final class ObjktTokenSource implements TokenSource {
 		String name = text(token.path("name"));
 		String description = text(token.path("description"));
 		List<String> artists = List.copyOf(creators);
+		List<String> tags = new ArrayList<>();
+		for (JsonNode tag : token.path("tags")) {
+			String tagName = text(tag.path("tag").path("name"));
+			if (!isBlank(tagName)) {
+				tags.add(tagName);
+			}
+		}
 		return new Token(tokenId, isBlank(name) ? "Untitled" : name, (description != null) ? description : "",
-				imageUrl, fullImageUrl, artists, artists.get(0), contract);
+				imageUrl, fullImageUrl, artists, artists.get(0), contract, text(token.path("timestamp")), tags,
+				text(token.path("mime")));
 	}
 
 	/**

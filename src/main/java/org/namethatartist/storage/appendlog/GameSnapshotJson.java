@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.namethatartist.IsoTime;
+import org.namethatartist.artwork.Difficulty;
+import org.namethatartist.game.AnswerMode;
 import org.namethatartist.game.GameSnapshot;
 import org.namethatartist.game.GameSnapshot.RoundSnapshot;
 import org.namethatartist.game.Standing;
@@ -49,6 +51,8 @@ public final class GameSnapshotJson {
 		nta.put("startedAt", time(game.startedAt()));
 		nta.put("roundTimeMs", game.roundTime().toMillis());
 		nta.put("betweenRoundTimeMs", game.betweenRoundTime().toMillis());
+		nta.put("difficulty", game.difficulty().key());
+		nta.put("answers", game.answers().key());
 		ArrayNode tokens = nta.putArray("tokenKeys");
 		game.tokenKeys().forEach(tokens::add);
 		nta.put("phase", game.phase());
@@ -107,6 +111,16 @@ public final class GameSnapshotJson {
 		}
 	}
 
+	/** Absent in states saved before difficulties: null, which the snapshot takes as easy. */
+	private static Difficulty difficulty(JsonNode node) {
+		return (node == null || node.isNull()) ? null : Difficulty.of(node.asString());
+	}
+
+	/** Absent in states saved before typed answers: null, which the snapshot takes as buttons. */
+	private static AnswerMode answers(JsonNode node) {
+		return (node == null || node.isNull()) ? null : AnswerMode.of(node.asString());
+	}
+
 	private GameSnapshot read(String channelId, JsonNode root, JsonNode nta) {
 		List<String> tokenKeys = new ArrayList<>();
 		nta.required("tokenKeys").forEach((token) -> tokenKeys.add(token.asString()));
@@ -137,7 +151,8 @@ public final class GameSnapshotJson {
 				Duration.ofMillis(nta.required("roundTimeMs").asLong()),
 				Duration.ofMillis(nta.required("betweenRoundTimeMs").asLong()), tokenKeys,
 				nta.required("phase").asString(), root.required("round").asInt(), instant(nta.get("phaseEndsAt")), round,
-				scores, recorded, instant(root.get("lastUpdated")));
+				scores, recorded, instant(root.get("lastUpdated")), difficulty(nta.get("difficulty")),
+				answers(nta.get("answers")));
 	}
 
 	@SuppressWarnings("unchecked")

@@ -166,6 +166,34 @@ class ObjktTokenSourceTests {
 	}
 
 	@Test
+	void readsTheMintDateTagsAndMediaTypeForSimilarity() throws Exception {
+		String ann = address('A');
+		tools.jackson.databind.node.ObjectNode tagged = (tools.jackson.databind.node.ObjectNode) token("1", "Tagged",
+				"ipfs://Qm1", null, null, ann);
+		tools.jackson.databind.node.ObjectNode inner = (tools.jackson.databind.node.ObjectNode) tagged.required("token");
+		inner.put("timestamp", "2021-06-01T12:00:00+00:00");
+		inner.put("mime", "image/gif");
+		tools.jackson.databind.node.ArrayNode tags = inner.putArray("tags");
+		tags.addObject().putObject("tag").put("name", "pixelart");
+		tags.addObject().putObject("tag").put("name", " ");
+		tags.addObject().putObject("tag").put("name", "glitch");
+		this.objkt.holds(WALLET, List.of(tagged, token("2", "Bare", "ipfs://Qm2", null, null, ann)))
+			.profile(ann, "Ann", null);
+
+		TokenDocument document = source(List.of(WALLET)).fetch();
+
+		Token first = document.tokens().get(0);
+		assertThat(first.timestamp()).isEqualTo("2021-06-01T12:00:00+00:00");
+		assertThat(first.mime()).isEqualTo("image/gif");
+		assertThat(first.tags()).containsExactly("pixelart", "glitch");
+		Token bare = document.tokens().get(1);
+		assertThat(bare.timestamp()).isNull();
+		assertThat(bare.mime()).isNull();
+		assertThat(bare.tags()).isEmpty();
+		assertThat(ObjktTokenSource.HELD_TOKENS_QUERY).contains("timestamp mime tags { tag { name } }");
+	}
+
+	@Test
 	void namesArtistsByAliasElseTezosDomainElseShortAddress() throws Exception {
 		String alias = address('A');
 		String both = address('B');
