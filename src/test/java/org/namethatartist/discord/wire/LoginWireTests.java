@@ -76,7 +76,9 @@ class LoginWireTests {
 		List<String> names = new ArrayList<>();
 		commands.forEach((command) -> names.add(command.path("name").asString()));
 		assertThat(names).containsExactlyInAnyOrder("namethatartist", "leaderboard", "stats", "alltime", "stopgame",
-				"help", "ping", "precache");
+				"settings", "help", "ping", "precache");
+		// /settings is offered by default only to members with Manage Server (permission bit 5).
+		assertThat(find(commands, "settings").path("default_member_permissions").asString()).isEqualTo("32");
 		JsonNode play = find(commands, "namethatartist");
 		JsonNode rounds = find(play.path("options"), "rounds");
 		assertThat(rounds.path("type").asInt()).as("rounds is an integer option").isEqualTo(4);
