@@ -13,6 +13,7 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import org.namethatartist.game.AnswerMode;
 import org.namethatartist.game.DurationRange;
 import org.namethatartist.game.GameOptions;
 import org.namethatartist.game.GameProperties;
@@ -127,8 +128,10 @@ final class NameThatArtistCommand implements SlashCommand {
 			Messages.replyPrivately(event, refusal.get());
 			return;
 		}
+		// Discord has no typed rounds yet (no modal): its games are played with buttons whatever game.answers says.
 		GameOptions options = new GameOptions(integer(event.getOption("rounds")),
-				duration(event.getOption("roundtime")), duration(event.getOption("betweenroundtime")));
+				duration(event.getOption("roundtime")), duration(event.getOption("betweenroundtime")), null, null,
+				AnswerMode.BUTTONS);
 		if (this.settings != null) {
 			GuildSettings server = this.settings.settings(guild.getId());
 			if (!server.allowsGamesIn(event.getChannelId())) {
