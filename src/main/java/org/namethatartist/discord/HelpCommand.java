@@ -42,10 +42,11 @@ final class HelpCommand implements SlashCommand {
 		String commands = """
 				/namethatartist [rounds] [roundtime] [betweenroundtime] — start a game in this channel
 				/stopgame — stop it (its starter, or members who can manage messages)
-				/leaderboard [scope] — the top 10 by total score, everyone's or this server's
-				/alltime sort — the all-time top 10 by a statistic of your choice
-				/stats [user] — all-time stats, shown to you only
+				/leaderboard [scope] [period] — the top 10 by total score, everyone's or this server's, all time or this week or month
+				/alltime [sort] — the all-time top 10 by a statistic of your choice
+				/stats [user] — stats and this week's and month's ranks, shown to you only
 				/ping — how quickly I answer
+				/settings — members who can manage the server: this server's game (defaults, channels, stop role)
 				/precache — administrators: get Discord to load every artwork's image in advance""";
 		EmbedBuilder embed = new EmbedBuilder().setColor(Messages.COLOR_GAME)
 			.setTitle("🎨 Name That Artist — how to play")

@@ -35,11 +35,6 @@ final class Members {
 		return member.hasPermission(channel, Permission.ADMINISTRATOR) || member.hasPermission(channel, permission);
 	}
 
-	/** Moderators may stop anybody's game and are not held by cooldowns. */
-	static boolean isModerator(Member member, GuildChannel channel) {
-		return can(member, channel, Permission.MESSAGE_MANAGE);
-	}
-
 	/**
 	 * Whether the member who acted holds the permission in the channel they acted in (Administrator holds
 	 * them all). Discord sends that member's permissions in this channel with every interaction, computed
@@ -55,6 +50,7 @@ final class Members {
 		return can(event.getMember(), event.getGuildChannel(), permission);
 	}
 
+	/** Moderators may stop anybody's game and are not held by cooldowns. */
 	static boolean isModerator(GenericInteractionCreateEvent event) {
 		return can(event, Permission.MESSAGE_MANAGE);
 	}

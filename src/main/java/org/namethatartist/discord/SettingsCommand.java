@@ -80,7 +80,7 @@ final class SettingsCommand implements SlashCommand {
 
 	@Override
 	public void execute(SlashCommandInteractionEvent event) {
-		if (!Members.can(event.getMember(), null, Permission.MANAGE_SERVER)) {
+		if (!Members.can(event, Permission.MANAGE_SERVER)) {
 			Messages.replyPrivately(event, NOT_ALLOWED);
 			return;
 		}
