@@ -14,6 +14,7 @@ import net.dv8tion.jda.api.entities.Activity;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import okhttp3.OkHttpClient;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import org.namethatartist.artwork.ArtworkCatalog;
 import org.namethatartist.game.GameOwnership;
@@ -64,8 +65,14 @@ class DiscordConfiguration {
 
 	@Bean
 	DiscordConnection discordConnection(DiscordProperties properties, DiscordRouter router,
-			ObjectProvider<ShardManagerCustomizer> customizers) {
-		return new DiscordConnection(() -> shardManager(properties, router, customizers), Clock.systemUTC());
+			ObjectProvider<ShardManagerCustomizer> customizers, RestTraffic traffic) {
+		return new DiscordConnection(() -> shardManager(properties, router, customizers, traffic), Clock.systemUTC());
+	}
+
+	/** Every REST request to Discord, counted, and its 429s noted, for health. */
+	@Bean
+	RestTraffic discordRestTraffic() {
+		return new RestTraffic(Clock.systemUTC());
 	}
 
 	/** Threads that handle Discord's events, shared by every shard of the process. */
@@ -95,7 +102,7 @@ class DiscordConfiguration {
 	 * commands and buttons need nothing privileged.
 	 */
 	static ShardManager shardManager(DiscordProperties properties, DiscordRouter router,
-			ObjectProvider<ShardManagerCustomizer> customizers) {
+			ObjectProvider<ShardManagerCustomizer> customizers, RestTraffic traffic) {
 		DefaultShardManagerBuilder builder = DefaultShardManagerBuilder
 			.createLight(properties.token(), EnumSet.noneOf(GatewayIntent.class))
 			.addEventListeners(router)
@@ -112,13 +119,16 @@ class DiscordConfiguration {
 			builder.setShards(properties.shards().ids());
 		}
 		builder.setRestConfig(new RestConfig().setBaseUrl(properties.restUrl()));
+		// One HTTP client for every shard (as JDA's own default), watched for rate limiting.
+		builder.setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(traffic));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build(false);
 	}
 
 	@Bean
-	DiscordHealthIndicator discordHealthIndicator(DiscordConnection connection) {
-		return new DiscordHealthIndicator(connection);
+	DiscordHealthIndicator discordHealthIndicator(DiscordConnection connection, RestTraffic traffic, GameService games) {
+		return new DiscordHealthIndicator(connection, traffic::snapshot,
+				() -> games.held().stream().filter((held) -> held.guildId() != null).toList());
 	}
 
 	@Bean

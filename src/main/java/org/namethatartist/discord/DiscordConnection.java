@@ -18,7 +18,9 @@ import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import org.namethatartist.game.GameView;
 import org.namethatartist.game.ResumeGate;
+import org.namethatartist.game.RoundGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -36,7 +38,7 @@ import org.springframework.context.SmartLifecycle;
  * Starts before saved games resume and stops after the game timers, so that messages of rounds that end
  * during a shutdown still go out.
  */
-final class DiscordConnection implements SmartLifecycle, GameChannels, ResumeGate {
+final class DiscordConnection implements SmartLifecycle, GameChannels, ResumeGate, RoundGate {
 
 	private static final Logger logger = LoggerFactory.getLogger(DiscordConnection.class);
 
@@ -276,6 +278,46 @@ final class DiscordConnection implements SmartLifecycle, GameChannels, ResumeGat
 	private boolean warmingUp() {
 		State now = this.state;
 		return now == State.STARTING || (now == State.LOGGED_IN && !status().allConnected());
+	}
+
+	/**
+	 * Holds the next round of a Discord game while the shard of its server is not connected (a reconnect,
+	 * an invalid session, the first login): a round posted then could not be answered, as clicks arrive
+	 * through the gateway, and after an invalid session JDA has not even the channel to post in. Web games,
+	 * a shard of another process, and a refused token (nothing will change) are not held.
+	 */
+	@Override
+	public Optional<String> hold(GameView game) {
+		if (game.guildId() == null || !this.running) {
+			return Optional.empty();
+		}
+		State now = this.state;
+		if (now == State.STARTING || now == State.RETRYING) {
+			return Optional.of("Discord is not connected yet"
+					+ ((this.problem != null) ? " (" + this.problem + ")" : ""));
+		}
+		ShardManager manager = this.shardManager;
+		if (now != State.LOGGED_IN || manager == null) {
+			return Optional.empty();
+		}
+		long guild;
+		try {
+			guild = Long.parseLong(game.guildId());
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+		int total = Math.max(1, manager.getShardsTotal());
+		int shardId = (int) ((guild >>> 22) % total);
+		JDA shard = manager.getShardById(shardId);
+		if (shard == null) {
+			// Queued to log in (or another process's shard): not connected here.
+			return (manager.getShardsQueued() > 0) ? Optional.of("shard " + shardId + " is waiting to log in")
+					: Optional.empty();
+		}
+		JDA.Status status = shard.getStatus();
+		return (status == JDA.Status.CONNECTED) ? Optional.empty()
+				: Optional.of("shard " + shardId + " is " + status.name());
 	}
 
 	/** For tests: waits until the first login attempt has ended, either way. */

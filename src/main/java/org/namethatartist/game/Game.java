@@ -62,6 +62,9 @@ final class Game {
 	/** Consecutive failed transitions, for the retry back-off. */
 	int failures;
 
+	/** When a {@link RoundGate} first held the next round, while it holds it; null otherwise. */
+	java.time.Instant heldSince;
+
 	Game(GameSnapshot state, TokenCatalog catalog, Map<String, Token> tokens) {
 		this.state = state;
 		this.catalog = catalog;

@@ -46,7 +46,7 @@ class GameConfiguration {
 
 	/**
 	 * When the context starts, after every singleton exists: subscribes every {@link GameListener} bean
-	 * (the adapters), then resumes saved games, so no adapter misses a resumed game. With
+	 * (the adapters) and every {@link RoundGate}, then resumes saved games, so no adapter misses a resumed game. With
 	 * {@link ResumeGate} beans, it resumes on a thread of its own once they are ready (at most
 	 * {@link #RESUME_WAIT}), so start-up does not wait for them. At shutdown it stops the game timers
 	 * before the stores close; games stay saved and resume next time. A {@link GameOwnership} bean, when
@@ -55,7 +55,7 @@ class GameConfiguration {
 	@Bean
 	SmartLifecycle savedGamesResumer(GameService games, ExecutorGameScheduler scheduler,
 			ObjectProvider<GameListener> listeners, ObjectProvider<GameOwnership> ownership,
-			ObjectProvider<ResumeGate> gates) {
+			ObjectProvider<ResumeGate> gates, ObjectProvider<RoundGate> roundGates) {
 		return new SmartLifecycle() {
 
 			private volatile boolean running;
@@ -66,6 +66,7 @@ class GameConfiguration {
 			public void start() {
 				this.running = true;
 				listeners.orderedStream().forEach(games::addListener);
+				roundGates.orderedStream().forEach(games::addRoundGate);
 				GameOwnership owned = ownership.getIfAvailable(() -> GameOwnership.EVERY_GAME);
 				List<ResumeGate> all = gates.orderedStream().toList();
 				if (all.isEmpty()) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,14 @@ public class GameService {
 
 	private final List<GameListener> listeners = new CopyOnWriteArrayList<>();
 
+	private final List<RoundGate> gates = new CopyOnWriteArrayList<>();
+
+	/** Games whose next round a gate holds, by game id. */
+	private final ConcurrentMap<String, HeldGame> held = new ConcurrentHashMap<>();
+
+	/** How often a held game asks its gates again. */
+	static final Duration HOLD_CHECK = Duration.ofSeconds(2);
+
 	private final ConcurrentMap<String, Game> byChannel = new ConcurrentHashMap<>();
 
 	private final ConcurrentMap<String, Game> byId = new ConcurrentHashMap<>();
@@ -122,6 +131,16 @@ public class GameService {
 
 	public void addListener(GameListener listener) {
 		this.listeners.add(listener);
+	}
+
+	/** Asked before each round opens; a gate that holds a game delays its round (see {@link RoundGate}). */
+	public void addRoundGate(RoundGate gate) {
+		this.gates.add(gate);
+	}
+
+	/** The games whose next round is held now, oldest hold first. */
+	public List<HeldGame> held() {
+		return this.held.values().stream().sorted(Comparator.comparing(HeldGame::since)).toList();
 	}
 
 	public GameProperties properties() {
@@ -632,12 +651,77 @@ public class GameService {
 	private void advance(Game game, Instant now) {
 		GameSnapshot state = game.state;
 		switch (state.phase()) {
-			case STARTING, BETWEEN_ROUNDS -> openRound(game, state.round() + 1, now);
-			case Game.RESUMING -> reopenRound(game, now);
+			case STARTING, BETWEEN_ROUNDS -> {
+				if (!held(game, now)) {
+					openRound(game, state.round() + 1, now);
+				}
+			}
+			case Game.RESUMING -> {
+				if (!held(game, now)) {
+					reopenRound(game, now);
+				}
+			}
 			case ROUND -> closeRound(game, now);
 			case ENDING, Game.STOPPING -> finish(game, null);
 			default -> throw new IllegalStateException("unknown phase " + state.phase());
 		}
+	}
+
+	/**
+	 * Whether a gate holds the game's next round now. A held game asks again every {@link #HOLD_CHECK};
+	 * one held longer than the gate's {@link RoundGate#maxHold()} is stopped with its scores recorded.
+	 */
+	private boolean held(Game game, Instant now) {
+		if (this.gates.isEmpty()) {
+			return false;
+		}
+		GameView view = game.view();
+		int round = Game.RESUMING.equals(game.state.phase()) && game.state.currentRound() != null
+				? game.state.currentRound().number() : game.state.round() + 1;
+		for (RoundGate gate : this.gates) {
+			Optional<String> reason;
+			try {
+				reason = gate.hold(view);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("A round gate failed on game {}; the round opens: {}", game.gameId(), ex.toString());
+				continue;
+			}
+			if (reason.isEmpty()) {
+				continue;
+			}
+			if (game.heldSince == null) {
+				game.heldSince = now;
+				logger.warn("Game {} in channel {}: round {} held: {}", game.gameId(), game.channelId(), round,
+						reason.get());
+			}
+			if (Duration.between(game.heldSince, now).compareTo(gate.maxHold()) >= 0) {
+				logger.warn("Game {} in channel {} stops with its scores recorded: held {} s ({})", game.gameId(),
+						game.channelId(), Duration.between(game.heldSince, now).toSeconds(), reason.get());
+				release(game);
+				GameSnapshot stopping = game.next(Game.STOPPING, game.state.round(), now, game.state.currentRound(),
+						game.state.scores(), now);
+				this.states.save(stopping);
+				game.state = stopping;
+				finish(game, null);
+				return true;
+			}
+			this.held.put(game.gameId(), new HeldGame(game.gameId(), game.channelId(), game.state.guildId(), round,
+					reason.get(), game.heldSince));
+			schedule(game, now.plus(HOLD_CHECK));
+			return true;
+		}
+		if (game.heldSince != null) {
+			logger.info("Game {} in channel {}: round {} opens after a hold of {} s", game.gameId(), game.channelId(),
+					round, Duration.between(game.heldSince, now).toSeconds());
+			release(game);
+		}
+		return false;
+	}
+
+	private void release(Game game) {
+		game.heldSince = null;
+		this.held.remove(game.gameId());
 	}
 
 	private void openRound(Game game, int number, Instant now) {
@@ -740,6 +824,7 @@ public class GameService {
 		game.state = game.next(OVER, state.round(), null, state.currentRound(), state.scores(), now);
 		GameView view = game.view();
 		this.finished.put(view.gameId(), view);
+		release(game);
 		this.byId.remove(view.gameId(), game);
 		this.byChannel.remove(view.channelId(), game);
 		emit(stopped ? new GameEvent.GameStopped(view, by, view.scores())

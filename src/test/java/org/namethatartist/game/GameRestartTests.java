@@ -285,7 +285,7 @@ class GameRestartTests extends GameTestCase {
 		try (ExecutorGameScheduler timers = new ExecutorGameScheduler(Clock.systemUTC(), 1)) {
 			SmartLifecycle resumer = new GameConfiguration().savedGamesResumer(this.games.service, timers,
 					beans.getBeanProvider(GameListener.class), beans.getBeanProvider(GameOwnership.class),
-					beans.getBeanProvider(ResumeGate.class));
+					beans.getBeanProvider(ResumeGate.class), beans.getBeanProvider(RoundGate.class));
 			resumer.start();
 			// Start-up goes on; the saved game waits for the gate.
 			Thread.sleep(200);
