@@ -95,6 +95,11 @@ final class FakeDiscord implements AutoCloseable {
 		interaction.put("token", "token-" + id);
 		interaction.put("version", 1);
 		interaction.put("guild_id", GUILD_ID);
+		// JDA tells a server's interaction from a DM's by this partial guild, not by guild_id.
+		ObjectNode guild = interaction.putObject("guild");
+		guild.put("id", GUILD_ID);
+		guild.put("locale", "en-US");
+		guild.set("features", this.json.createArrayNode());
 		interaction.put("channel_id", CHANNEL_ID);
 		ObjectNode channel = channel();
 		channel.put("permissions", Long.toString(permissions));

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.namethatartist.NameThatArtistApplication;
@@ -93,9 +92,6 @@ class LoginWireTests {
 	}
 
 	@Test
-	@Disabled("work in progress: JDA 6.5.0 drops the fake's INTERACTION_CREATE with 'Received interaction in "
-			+ "unexpected channel type! Type TEXT is not supported yet!' (the guild seems not cached: the fake's "
-			+ "payload, or the bot's intents, not yet found out)")
 	void helpOverTheGatewayIsAnsweredByOneCallback() throws Exception {
 		this.discord = new FakeDiscord();
 		this.context = start("--discord.token=fake-token", "--discord.rest-url=" + this.discord.restUrl());
