@@ -3,9 +3,15 @@ package org.namethatartist.discord.wire;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.Deflater;
 
 import mockwebserver3.Dispatcher;
@@ -23,9 +29,21 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A small Discord on loopback for the real JDA client: the REST API under {@code /api/v10/} and the gateway
- * WebSocket, both on one {@link MockWebServer}. So far it logs a bot in (gateway/bot, HELLO, IDENTIFY,
- * READY with no guild, heartbeats and their ACKs, zlib-stream as JDA asks by default) and takes the command
- * registration. It records every REST request the bot sent, with the time it arrived.
+ * WebSocket, both on one {@link MockWebServer}.
+ * <ul>
+ * <li>Gateway: HELLO, IDENTIFY, READY and the GUILD_CREATE of one server with one text channel, heartbeats
+ * and their ACKs, zlib-stream as JDA asks by default; it sends slash commands and button clicks as
+ * INTERACTION_CREATE from users with given permissions.</li>
+ * <li>REST: gateway/bot, users/@me, the command registration, interaction callbacks, follow-ups and the
+ * original response's edits (webhooks), and channel messages (POST, PATCH, DELETE), as JSON or multipart
+ * ({@code payload_json} and {@code files[n]}).</li>
+ * <li>It enforces Discord's rules, so that a wrong bot fails: a callback within 3 s of the interaction and
+ * only one (a second gets 400, code 40060; a late one 404, code 10062); follow-ups and edits of the original
+ * only after the callback; the limits of messages, embeds and components (400, code 50035). Each refusal is
+ * kept in {@link #refusals()}, which a scenario expects empty.</li>
+ * <li>It records every REST request the bot sent, with the time it arrived, and the messages of the
+ * channel as the bot left them.</li>
+ * </ul>
  */
 final class FakeDiscord implements AutoCloseable {
 
@@ -46,6 +64,52 @@ final class FakeDiscord implements AutoCloseable {
 	private final List<Sent> sent = new CopyOnWriteArrayList<>();
 
 	private final List<JsonNode> gatewayReceived = new CopyOnWriteArrayList<>();
+
+	private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
+
+	/** Interactions sent, by id. */
+	private final Map<String, Interaction> interactionsById = new ConcurrentHashMap<>();
+
+	/** The channel's messages as the bot left them, by id, in the order they were posted. */
+	private final Map<String, ObjectNode> messages = Collections.synchronizedMap(new LinkedHashMap<>());
+
+	private final AtomicInteger ids = new AtomicInteger(1000);
+
+	/** How long the bot has to answer an interaction, as on Discord. */
+	static final Duration CALLBACK_WINDOW = Duration.ofSeconds(3);
+
+	/** A request the fake refused because it broke one of Discord's rules, and why. */
+	record Refusal(Sent request, int status, int code, String why) {
+	}
+
+	/** An interaction the fake sent, and its callback once the bot gave one. */
+	static final class Interaction {
+
+		final String id;
+
+		final String token;
+
+		final Instant created;
+
+		volatile Instant answeredAt;
+
+		volatile JsonNode callback;
+
+		Interaction(String id, String token, Instant created) {
+			this.id = id;
+			this.token = token;
+			this.created = created;
+		}
+
+		Instant answeredAt() {
+			return this.answeredAt;
+		}
+
+		JsonNode callback() {
+			return this.callback;
+		}
+
+	}
 
 	/** A request the bot sent to the REST API. */
 	record Sent(Instant at, String method, String path, String body) {
@@ -79,6 +143,23 @@ final class FakeDiscord implements AutoCloseable {
 		return this.json.readTree(request.body());
 	}
 
+	/** The requests the fake refused for breaking Discord's rules; a right bot leaves it empty. */
+	List<Refusal> refusals() {
+		return List.copyOf(this.refusals);
+	}
+
+	/** An interaction sent earlier, with its callback once answered. */
+	Interaction interaction(String id) {
+		return this.interactionsById.get(id);
+	}
+
+	/** The channel's messages, as the bot posted and then edited them, in the order posted. */
+	List<ObjectNode> messages() {
+		synchronized (this.messages) {
+			return this.messages.values().stream().map(ObjectNode::deepCopy).toList();
+		}
+	}
+
 	/** A snowflake made from the current time, as Discord's are (JDA reads times from them). */
 	static String snowflake(int increment) {
 		long millis = System.currentTimeMillis() - 1420070400000L;
@@ -87,11 +168,71 @@ final class FakeDiscord implements AutoCloseable {
 
 	/** Sends a slash command from a user with the given permissions (a decimal bit set); its interaction id. */
 	String slashCommand(String name, String userId, long permissions) {
-		String id = snowflake(this.interactions++);
+		return slashCommand(name, userId, permissions, Map.of());
+	}
+
+	/**
+	 * Sends a slash command with options (name to value: a string, a whole number or a boolean) from a user
+	 * with the given permissions; its interaction id.
+	 */
+	String slashCommand(String name, String userId, long permissions, Map<String, Object> options) {
+		ObjectNode interaction = interaction(2, userId, permissions);
+		ObjectNode data = interaction.putObject("data");
+		data.put("id", snowflake(50));
+		data.put("name", name);
+		data.put("type", 1);
+		ArrayNode given = data.putArray("options");
+		options.forEach((option, value) -> {
+			ObjectNode one = given.addObject();
+			one.put("name", option);
+			if (value instanceof Integer || value instanceof Long) {
+				one.put("type", 4);
+				one.put("value", ((Number) value).longValue());
+			}
+			else if (value instanceof Boolean flag) {
+				one.put("type", 5);
+				one.put("value", flag);
+			}
+			else {
+				one.put("type", 3);
+				one.put("value", String.valueOf(value));
+			}
+		});
+		return send(interaction);
+	}
+
+	/** A click on a button of one of the channel's messages, by a user with the given permissions; its id. */
+	String click(String messageId, String customId, String userId, long permissions) {
+		ObjectNode message = this.messages.get(messageId);
+		if (message == null) {
+			throw new IllegalArgumentException("no message " + messageId + " in the channel");
+		}
+		ObjectNode interaction = interaction(3, userId, permissions);
+		interaction.set("message", message.deepCopy());
+		ObjectNode data = interaction.putObject("data");
+		data.put("custom_id", customId);
+		data.put("component_type", 2);
+		return send(interaction);
+	}
+
+	private String send(ObjectNode interaction) {
+		String id = interaction.path("id").asString();
+		this.interactionsById.put(id, new Interaction(id, interaction.path("token").asString(), timeOf(id)));
+		this.current.dispatchEvent("INTERACTION_CREATE", interaction);
+		return id;
+	}
+
+	/** When a snowflake was made, as Discord (and JDA) read it. */
+	static Instant timeOf(String snowflake) {
+		return Instant.ofEpochMilli((Long.parseLong(snowflake) >>> 22) + 1420070400000L);
+	}
+
+	private synchronized ObjectNode interaction(int type, String userId, long permissions) {
+		String id = snowflake(this.interactions++ & 0xFFF);
 		ObjectNode interaction = this.json.createObjectNode();
 		interaction.put("id", id);
 		interaction.put("application_id", APPLICATION_ID);
-		interaction.put("type", 2);
+		interaction.put("type", type);
 		interaction.put("token", "token-" + id);
 		interaction.put("version", 1);
 		interaction.put("guild_id", GUILD_ID);
@@ -110,10 +251,6 @@ final class FakeDiscord implements AutoCloseable {
 		interaction.put("context", 0);
 		interaction.set("entitlements", this.json.createArrayNode());
 		interaction.putObject("authorizing_integration_owners").put("0", GUILD_ID);
-		ObjectNode data = interaction.putObject("data");
-		data.put("id", snowflake(50));
-		data.put("name", name);
-		data.put("type", 1);
 		ObjectNode member = interaction.putObject("member");
 		ObjectNode user = member.putObject("user");
 		user.put("id", userId);
@@ -133,8 +270,7 @@ final class FakeDiscord implements AutoCloseable {
 		member.put("permissions", Long.toString(permissions));
 		member.putNull("premium_since");
 		member.putNull("communication_disabled_until");
-		this.current.dispatchEvent("INTERACTION_CREATE", interaction);
-		return id;
+		return interaction;
 	}
 
 	private ObjectNode channel() {
@@ -222,24 +358,42 @@ final class FakeDiscord implements AutoCloseable {
 		if (path.startsWith("/gateway")) {
 			return new MockResponse.Builder().webSocketUpgrade(new Gateway()).build();
 		}
-		ByteString body = request.getBody();
-		this.sent.add(new Sent(Instant.now(), request.getMethod(), path, (body != null) ? body.utf8() : ""));
+		Instant at = Instant.now();
+		ByteString raw = request.getBody();
+		String contentType = request.getHeaders().get("Content-Type");
+		String body;
+		int files = 0;
+		if (contentType != null && contentType.startsWith("multipart/form-data")) {
+			Multipart multipart = Multipart.parse(contentType, (raw != null) ? raw : ByteString.EMPTY);
+			body = multipart.payloadJson();
+			files = multipart.files();
+		}
+		else {
+			body = (raw != null) ? raw.utf8() : "";
+		}
+		Sent sent = new Sent(at, request.getMethod(), path, body);
+		this.sent.add(sent);
 		String route = path.substring("/api/v10/".length());
+		String method = request.getMethod();
 		if (route.equals("gateway/bot")) {
 			return ok("{\"url\":\"ws://127.0.0.1:" + this.server.getPort() + "/gateway\",\"shards\":1,"
 					+ "\"session_start_limit\":{\"total\":1000,\"remaining\":1000,\"reset_after\":0,"
 					+ "\"max_concurrency\":1}}");
 		}
 		if (route.matches("interactions/\\d+/[^/]+/callback")) {
-			String id = route.split("/")[1];
-			return ok("{\"interaction\":{\"id\":\"" + id + "\",\"type\":2,\"response_message_loading\":false,"
-					+ "\"response_message_ephemeral\":false}}");
+			return callback(sent, route.split("/")[1], route.split("/")[2]);
+		}
+		if (route.matches("webhooks/\\d+/[^/]+(/messages/.+)?")) {
+			return webhook(sent, route.split("/")[2]);
+		}
+		if (route.matches("channels/\\d+/messages(/\\d+)?")) {
+			return channelMessage(sent, route.split("/"), files);
 		}
 		if (route.equals("users/@me")) {
 			return ok(selfUser().toString());
 		}
-		if (route.matches("applications/\\d+(/guilds/\\d+)?/commands") && request.getMethod().equals("PUT")) {
-			ArrayNode commands = (ArrayNode) this.json.readTree(body.utf8());
+		if (route.matches("applications/\\d+(/guilds/\\d+)?/commands") && method.equals("PUT")) {
+			ArrayNode commands = (ArrayNode) this.json.readTree(body);
 			int i = 10;
 			for (JsonNode command : commands) {
 				ObjectNode registered = (ObjectNode) command;
@@ -251,10 +405,182 @@ final class FakeDiscord implements AutoCloseable {
 			}
 			return ok(commands.toString());
 		}
-		return new MockResponse.Builder().code(404)
-			.addHeader("Content-Type", "application/json")
-			.body("{\"message\":\"Unknown route in FakeDiscord: " + request.getMethod() + " " + route + "\",\"code\":0}")
-			.build();
+		return error(sent, 404, 0, "Unknown route in FakeDiscord: " + method + " " + route);
+	}
+
+	/**
+	 * An interaction's callback: within {@link #CALLBACK_WINDOW} of the interaction and only once, its
+	 * message within Discord's limits. Answered as Discord does with {@code with_response=true}.
+	 */
+	private MockResponse callback(Sent sent, String id, String token) {
+		Interaction interaction = this.interactionsById.get(id);
+		if (interaction == null || !interaction.token.equals(token)) {
+			return error(sent, 404, 10062, "Unknown interaction");
+		}
+		JsonNode body = this.json.readTree(sent.body());
+		synchronized (interaction) {
+			if (interaction.answeredAt != null) {
+				return error(sent, 400, 40060, "Interaction has already been acknowledged.");
+			}
+			if (Duration.between(interaction.created, sent.at()).compareTo(CALLBACK_WINDOW) > 0) {
+				return error(sent, 404, 10062, "Unknown interaction (answered "
+						+ Duration.between(interaction.created, sent.at()).toMillis() + " ms after it was created)");
+			}
+			int type = body.path("type").asInt();
+			if (type == 4 || type == 7) {
+				String problem = Limits.check(body.path("data"));
+				if (problem != null) {
+					return error(sent, 400, 50035, "Invalid Form Body: " + problem);
+				}
+			}
+			if (type == 9) {
+				String problem = Limits.checkModal(body.path("data"));
+				if (problem != null) {
+					return error(sent, 400, 50035, "Invalid Form Body: " + problem);
+				}
+			}
+			interaction.callback = body;
+			interaction.answeredAt = sent.at();
+		}
+		ObjectNode response = this.json.createObjectNode();
+		ObjectNode about = response.putObject("interaction");
+		about.put("id", id);
+		about.put("type", 2);
+		about.put("response_message_loading", body.path("type").asInt() == 5);
+		about.put("response_message_ephemeral", (body.path("data").path("flags").asInt() & 64) != 0);
+		ObjectNode resource = response.putObject("resource");
+		resource.put("type", body.path("type").asInt());
+		if (body.path("type").asInt() == 4) {
+			resource.set("message", message(snowflake(this.ids.incrementAndGet()), body.path("data"), null));
+		}
+		return ok(response.toString());
+	}
+
+	/** Follow-ups and the original response's edits: only once the interaction has its callback. */
+	private MockResponse webhook(Sent sent, String token) {
+		Interaction interaction = this.interactionsById.values().stream()
+			.filter((one) -> one.token.equals(token))
+			.findFirst()
+			.orElse(null);
+		if (interaction == null) {
+			return error(sent, 404, 10015, "Unknown Webhook");
+		}
+		if (interaction.answeredAt == null) {
+			return error(sent, 404, 10015, "Unknown Webhook (a follow-up before the interaction's callback)");
+		}
+		if (sent.method().equals("DELETE")) {
+			return new MockResponse.Builder().code(204).build();
+		}
+		JsonNode body = sent.body().isEmpty() ? this.json.createObjectNode() : this.json.readTree(sent.body());
+		if (!sent.method().equals("GET")) {
+			String problem = Limits.check(body);
+			if (problem != null) {
+				return error(sent, 400, 50035, "Invalid Form Body: " + problem);
+			}
+		}
+		return ok(message(snowflake(this.ids.incrementAndGet()), body, null).toString());
+	}
+
+	/** The channel's messages: posted, edited and deleted, each post and edit within Discord's limits. */
+	private MockResponse channelMessage(Sent sent, String[] route, int files) {
+		if (!route[1].equals(CHANNEL_ID)) {
+			return error(sent, 404, 10003, "Unknown Channel");
+		}
+		String method = sent.method();
+		if (route.length == 3 && method.equals("POST")) {
+			JsonNode body = this.json.readTree(sent.body());
+			String problem = Limits.check(body);
+			if (problem != null) {
+				return error(sent, 400, 50035, "Invalid Form Body: " + problem);
+			}
+			if (body.path("content").asString("").isEmpty() && body.path("embeds").isEmpty()
+					&& body.path("components").isEmpty() && files == 0) {
+				return error(sent, 400, 50006, "Cannot send an empty message");
+			}
+			String id = snowflake(this.ids.incrementAndGet());
+			ObjectNode message = message(id, body, null);
+			this.messages.put(id, message);
+			return ok(message.toString());
+		}
+		if (route.length == 4) {
+			ObjectNode existing = this.messages.get(route[3]);
+			if (existing == null) {
+				return error(sent, 404, 10008, "Unknown Message");
+			}
+			if (method.equals("DELETE")) {
+				this.messages.remove(route[3]);
+				return new MockResponse.Builder().code(204).build();
+			}
+			if (method.equals("PATCH")) {
+				JsonNode body = this.json.readTree(sent.body());
+				String problem = Limits.check(body);
+				if (problem != null) {
+					return error(sent, 400, 50035, "Invalid Form Body: " + problem);
+				}
+				ObjectNode edited = message(route[3], body, existing);
+				edited.put("edited_timestamp", sent.at().toString());
+				this.messages.put(route[3], edited);
+				return ok(edited.toString());
+			}
+			if (method.equals("GET")) {
+				return ok(existing.toString());
+			}
+		}
+		return error(sent, 405, 0, "Method not allowed in FakeDiscord: " + method);
+	}
+
+	/**
+	 * A message as Discord returns it: the bot's content, embeds and components (each member it sent replaces
+	 * the old one's, as an edit does), with the fields JDA reads.
+	 */
+	private ObjectNode message(String id, JsonNode sent, ObjectNode old) {
+		ObjectNode message = (old != null) ? old.deepCopy() : this.json.createObjectNode();
+		message.put("id", id);
+		message.put("channel_id", CHANNEL_ID);
+		message.put("guild_id", GUILD_ID);
+		message.set("author", selfUser());
+		message.put("type", 0);
+		message.put("tts", false);
+		message.put("pinned", false);
+		message.put("mention_everyone", false);
+		message.set("mentions", this.json.createArrayNode());
+		message.set("mention_roles", this.json.createArrayNode());
+		if (old == null) {
+			message.put("timestamp", Instant.now().toString());
+			message.putNull("edited_timestamp");
+			message.put("content", "");
+			message.set("embeds", this.json.createArrayNode());
+			message.set("components", this.json.createArrayNode());
+			message.set("attachments", this.json.createArrayNode());
+			message.put("flags", 0);
+		}
+		if (sent.has("content")) {
+			message.put("content", sent.path("content").asString(""));
+		}
+		if (sent.has("embeds")) {
+			ArrayNode embeds = message.putArray("embeds");
+			for (JsonNode embed : sent.path("embeds")) {
+				ObjectNode copy = ((ObjectNode) embed).deepCopy();
+				copy.put("type", "rich");
+				embeds.add(copy);
+			}
+		}
+		if (sent.has("components")) {
+			message.set("components", sent.path("components").deepCopy());
+		}
+		if (sent.has("flags")) {
+			message.put("flags", sent.path("flags").asInt());
+		}
+		return message;
+	}
+
+	private MockResponse error(Sent sent, int status, int code, String why) {
+		this.refusals.add(new Refusal(sent, status, code, why));
+		ObjectNode body = this.json.createObjectNode();
+		body.put("message", why);
+		body.put("code", code);
+		return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json")
+			.body(body.toString()).build();
 	}
 
 	private ObjectNode selfUser() {

@@ -1,23 +1,10 @@
 package org.namethatartist.discord.wire;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.namethatartist.NameThatArtistApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,41 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code discord.rest-url} only: the bot logs in over the gateway (zlib-stream), health says {@code UP},
  * and the commands Discord receives are the game's.
  */
-class LoginWireTests {
-
-	private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-	@TempDir
-	Path dataDir;
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	private final JsonMapper json = JsonMapper.builder().build();
-
-	private FakeDiscord discord;
-
-	private ConfigurableApplicationContext context;
-
-	@AfterEach
-	void close() {
-		if (this.context != null) {
-			this.context.close();
-		}
-		if (this.discord != null) {
-			this.discord.close();
-		}
-	}
+class LoginWireTests extends WireTestCase {
 
 	@Test
 	void theBotLogsInHealthSaysUpAndTheCommandsAreRegistered() throws Exception {
-		this.discord = new FakeDiscord();
-		this.context = start("--discord.token=fake-token", "--discord.rest-url=" + this.discord.restUrl());
-
-		JsonNode health = await(() -> {
-			JsonNode node = health();
-			return node.path("status").asString().equals("UP") ? node : null;
-		});
-		assertThat(health.path("status").asString()).isEqualTo("UP");
+		startBot();
+		assertThat(health().path("status").asString()).isEqualTo("UP");
 
 		// IDENTIFY carried the token and no privileged intent.
 		JsonNode identify = await(() -> this.discord.gatewayReceived().stream()
@@ -93,9 +51,7 @@ class LoginWireTests {
 
 	@Test
 	void helpOverTheGatewayIsAnsweredByOneCallback() throws Exception {
-		this.discord = new FakeDiscord();
-		this.context = start("--discord.token=fake-token", "--discord.rest-url=" + this.discord.restUrl());
-		await(() -> health().path("status").asString().equals("UP") ? Boolean.TRUE : null);
+		startBot();
 
 		String id = this.discord.slashCommand("help", FakeDiscord.snowflake(200), 1024);
 		FakeDiscord.Sent callback = await(() -> this.discord.sent().stream()
@@ -105,51 +61,6 @@ class LoginWireTests {
 		JsonNode body = this.discord.body(callback);
 		assertThat(body.path("type").asInt()).as("a message in answer").isEqualTo(4);
 		assertThat(body.path("data").toString()).contains("/namethatartist");
-	}
-
-	private static JsonNode find(JsonNode array, String name) {
-		for (JsonNode node : array) {
-			if (node.path("name").asString().equals(name)) {
-				return node;
-			}
-		}
-		throw new AssertionError("no " + name + " in " + array);
-	}
-
-	private ConfigurableApplicationContext start(String... args) {
-		List<String> all = new ArrayList<>(List.of(args));
-		all.addAll(List.of("--storage.data-dir=" + this.dataDir, "--spring.main.banner-mode=off", "--server.port=0",
-				"--server.address=127.0.0.1", "--management.server.port=0", "--management.server.address=127.0.0.1",
-				"--management.endpoints.web.exposure.include=health",
-				"--management.endpoint.health.show-details=always"));
-		return new SpringApplicationBuilder(NameThatArtistApplication.class).run(all.toArray(String[]::new));
-	}
-
-	private JsonNode health() throws Exception {
-		String port = this.context.getEnvironment().getProperty("local.management.port");
-		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/discord")).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
-		return this.json.readTree(response.body());
-	}
-
-	private interface Probe<T> {
-
-		T get() throws Exception;
-
-	}
-
-	private <T> T await(Probe<T> probe) throws Exception {
-		Instant deadline = Instant.now().plus(PATIENCE);
-		T found = null;
-		while (found == null && Instant.now().isBefore(deadline)) {
-			found = probe.get();
-			if (found == null) {
-				Thread.sleep(50);
-			}
-		}
-		assertThat(found).as("within %s; REST sent: %s", PATIENCE, this.discord.sent()).isNotNull();
-		return found;
 	}
 
 }

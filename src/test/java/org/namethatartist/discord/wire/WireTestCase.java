@@ -1,0 +1,127 @@
+package org.namethatartist.discord.wire;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.namethatartist.NameThatArtistApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the wire scenarios share: a {@link FakeDiscord}, the whole application started against it through
+ * {@code discord.rest-url} on a fresh data directory (loopback and free ports only), its health, and
+ * waiting for what the bot sends, bounded by {@link #PATIENCE}. Both are closed after each test.
+ */
+abstract class WireTestCase {
+
+	static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	/** View Channel and Send Messages: a player without any moderator permission. */
+	static final long PLAYER = 1024 | 2048;
+
+	@TempDir
+	Path dataDir;
+
+	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	final JsonMapper json = JsonMapper.builder().build();
+
+	FakeDiscord discord;
+
+	ConfigurableApplicationContext context;
+
+	@AfterEach
+	void closeBotAndDiscord() {
+		if (this.context != null) {
+			this.context.close();
+		}
+		if (this.discord != null) {
+			this.discord.close();
+		}
+	}
+
+	/** Starts a fake Discord and the application against it, and waits for health {@code discord} UP. */
+	void startBot(String... args) throws Exception {
+		this.discord = new FakeDiscord();
+		List<String> all = new ArrayList<>(List.of("--discord.token=fake-token",
+				"--discord.rest-url=" + this.discord.restUrl()));
+		all.addAll(List.of(args));
+		this.context = start(all.toArray(String[]::new));
+		await(() -> health().path("status").asString().equals("UP") ? Boolean.TRUE : null);
+	}
+
+	ConfigurableApplicationContext start(String... args) {
+		List<String> all = new ArrayList<>(List.of(args));
+		all.addAll(List.of("--storage.data-dir=" + this.dataDir, "--spring.main.banner-mode=off", "--server.port=0",
+				"--server.address=127.0.0.1", "--management.server.port=0", "--management.server.address=127.0.0.1",
+				"--management.endpoints.web.exposure.include=health",
+				"--management.endpoint.health.show-details=always"));
+		return new SpringApplicationBuilder(NameThatArtistApplication.class).run(all.toArray(String[]::new));
+	}
+
+	JsonNode health() throws Exception {
+		String port = this.context.getEnvironment().getProperty("local.management.port");
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/discord")).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		return this.json.readTree(response.body());
+	}
+
+	interface Probe<T> {
+
+		T get() throws Exception;
+
+	}
+
+	/** The probe's first non-null answer, asked every 20 ms; fails after {@link #PATIENCE}. */
+	<T> T await(Probe<T> probe) throws Exception {
+		Instant deadline = Instant.now().plus(PATIENCE);
+		T found = null;
+		while (found == null && Instant.now().isBefore(deadline)) {
+			found = probe.get();
+			if (found == null) {
+				Thread.sleep(20);
+			}
+		}
+		assertThat(found).as("within %s; the last REST requests: %s; refused: %s", PATIENCE, lastSent(),
+				(this.discord != null) ? this.discord.refusals() : "-")
+			.isNotNull();
+		return found;
+	}
+
+	/** The last requests the bot sent, each cut to 300 characters: enough to see where a scenario stopped. */
+	private String lastSent() {
+		if (this.discord == null) {
+			return "-";
+		}
+		List<FakeDiscord.Sent> sent = this.discord.sent();
+		return sent.subList(Math.max(0, sent.size() - 12), sent.size()).stream()
+			.map((one) -> one.method() + " " + one.path() + " " + one.body())
+			.map((line) -> (line.length() > 300) ? line.substring(0, 300) + "…" : line)
+			.toList()
+			.toString();
+	}
+
+	static JsonNode find(JsonNode array, String name) {
+		for (JsonNode node : array) {
+			if (node.path("name").asString().equals(name)) {
+				return node;
+			}
+		}
+		throw new AssertionError("no " + name + " in " + array);
+	}
+
+}
