@@ -215,6 +215,20 @@ final class FakeDiscord implements AutoCloseable {
 		return send(interaction);
 	}
 
+	/** An interaction known to the fake but not sent over the gateway (to test the fake's own rules); its id. */
+	String registerInteraction() {
+		return registerInteraction(Duration.ZERO);
+	}
+
+	/** As {@link #registerInteraction()}, created {@code ago}. */
+	String registerInteraction(Duration ago) {
+		String id = snowflake(this.interactions++ & 0xFFF);
+		long millis = (Long.parseLong(id) >>> 22) - ago.toMillis();
+		String older = Long.toString((millis << 22) | (Long.parseLong(id) & 0xFFF));
+		this.interactionsById.put(older, new Interaction(older, "token-" + older, timeOf(older)));
+		return older;
+	}
+
 	private String send(ObjectNode interaction) {
 		String id = interaction.path("id").asString();
 		this.interactionsById.put(id, new Interaction(id, interaction.path("token").asString(), timeOf(id)));
