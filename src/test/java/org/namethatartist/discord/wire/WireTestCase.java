@@ -55,21 +55,34 @@ abstract class WireTestCase {
 
 	/** Starts a fake Discord and the application against it, and waits for health {@code discord} UP. */
 	void startBot(String... args) throws Exception {
+		startBot(null, args);
+	}
+
+	/** As {@link #startBot(String...)}, with every write to the stores taking {@code storeDelay} (null: none). */
+	void startBot(Duration storeDelay, String... args) throws Exception {
 		this.discord = new FakeDiscord();
 		List<String> all = new ArrayList<>(List.of("--discord.token=fake-token",
 				"--discord.rest-url=" + this.discord.restUrl()));
 		all.addAll(List.of(args));
-		this.context = start(all.toArray(String[]::new));
+		this.context = start(storeDelay, all.toArray(String[]::new));
 		await(() -> health().path("status").asString().equals("UP") ? Boolean.TRUE : null);
 	}
 
 	ConfigurableApplicationContext start(String... args) {
+		return start(null, args);
+	}
+
+	ConfigurableApplicationContext start(Duration storeDelay, String... args) {
 		List<String> all = new ArrayList<>(List.of(args));
 		all.addAll(List.of("--storage.data-dir=" + this.dataDir, "--spring.main.banner-mode=off", "--server.port=0",
 				"--server.address=127.0.0.1", "--management.server.port=0", "--management.server.address=127.0.0.1",
 				"--management.endpoints.web.exposure.include=health",
 				"--management.endpoint.health.show-details=always"));
-		return new SpringApplicationBuilder(NameThatArtistApplication.class).run(all.toArray(String[]::new));
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(NameThatArtistApplication.class);
+		if (storeDelay != null) {
+			builder.initializers((context) -> context.getBeanFactory().addBeanPostProcessor(new SlowStore(storeDelay)));
+		}
+		return builder.run(all.toArray(String[]::new));
 	}
 
 	JsonNode health() throws Exception {
