@@ -49,11 +49,55 @@ final class FakeDiscord implements AutoCloseable {
 
 	static final String APPLICATION_ID = snowflake(1);
 
-	static final String GUILD_ID = snowflake(2);
+	/** The Discord-epoch millisecond of the servers' ids: server {@code g}'s id is {@code ((BASE + g) << 22) | 2}. */
+	private static final long BASE = System.currentTimeMillis() - 1420070400000L - 60_000;
 
-	static final String CHANNEL_ID = snowflake(3);
+	static final String GUILD_ID = guildId(0);
 
-	private volatile Gateway current;
+	static final String CHANNEL_ID = channelId(0, 0);
+
+	/** The shards' gateway connections, by shard id; interactions go through their server's shard. */
+	private final Map<Integer, Gateway> gateways = new ConcurrentHashMap<>();
+
+	private final Layout layout;
+
+	/**
+	 * The servers this Discord has: {@code guilds} servers of {@code channels} text channels each, spread over
+	 * {@code shards} shards as Discord spreads them ({@code (guild id >> 22) % shards}).
+	 */
+	record Layout(int shards, int guilds, int channels) {
+
+		static Layout single() {
+			return new Layout(1, 1, 1);
+		}
+
+		int shardOf(String guildId) {
+			return (int) ((Long.parseLong(guildId) >>> 22) % this.shards);
+		}
+
+		/** The server of a channel id, or -1 when the id is not one of this layout's channels. */
+		int guildOf(String channelId) {
+			long id;
+			try {
+				id = Long.parseLong(channelId);
+			}
+			catch (NumberFormatException ex) {
+				return -1;
+			}
+			long guild = (id >>> 22) - BASE;
+			long channel = (id & 0xFFF) - 3;
+			return (guild >= 0 && guild < this.guilds && channel >= 0 && channel < this.channels) ? (int) guild : -1;
+		}
+
+	}
+
+	static String guildId(int guild) {
+		return Long.toString(((BASE + guild) << 22) | 2);
+	}
+
+	static String channelId(int guild, int channel) {
+		return Long.toString(((BASE + guild) << 22) | (3 + channel));
+	}
 
 	private int interactions = 100;
 
@@ -95,10 +139,13 @@ final class FakeDiscord implements AutoCloseable {
 
 		volatile JsonNode callback;
 
-		Interaction(String id, String token, Instant created) {
+		final String channelId;
+
+		Interaction(String id, String token, Instant created, String channelId) {
 			this.id = id;
 			this.token = token;
 			this.created = created;
+			this.channelId = channelId;
 		}
 
 		Instant answeredAt() {
@@ -117,6 +164,11 @@ final class FakeDiscord implements AutoCloseable {
 	}
 
 	FakeDiscord() throws IOException {
+		this(Layout.single());
+	}
+
+	FakeDiscord(Layout layout) throws IOException {
+		this.layout = layout;
 		this.server.setDispatcher(new Dispatcher() {
 			@Override
 			public MockResponse dispatch(RecordedRequest request) {
@@ -176,7 +228,12 @@ final class FakeDiscord implements AutoCloseable {
 	 * with the given permissions; its interaction id.
 	 */
 	String slashCommand(String name, String userId, long permissions, Map<String, Object> options) {
-		ObjectNode interaction = interaction(2, userId, permissions);
+		return slashCommand(CHANNEL_ID, name, userId, permissions, options);
+	}
+
+	/** As {@link #slashCommand(String, String, long, Map)}, in a given channel of the layout. */
+	String slashCommand(String channelId, String name, String userId, long permissions, Map<String, Object> options) {
+		ObjectNode interaction = interaction(channelId, 2, userId, permissions);
 		ObjectNode data = interaction.putObject("data");
 		data.put("id", snowflake(50));
 		data.put("name", name);
@@ -207,7 +264,7 @@ final class FakeDiscord implements AutoCloseable {
 		if (message == null) {
 			throw new IllegalArgumentException("no message " + messageId + " in the channel");
 		}
-		ObjectNode interaction = interaction(3, userId, permissions);
+		ObjectNode interaction = interaction(message.path("channel_id").asString(), 3, userId, permissions);
 		interaction.set("message", message.deepCopy());
 		ObjectNode data = interaction.putObject("data");
 		data.put("custom_id", customId);
@@ -225,14 +282,20 @@ final class FakeDiscord implements AutoCloseable {
 		String id = snowflake(this.interactions++ & 0xFFF);
 		long millis = (Long.parseLong(id) >>> 22) - ago.toMillis();
 		String older = Long.toString((millis << 22) | (Long.parseLong(id) & 0xFFF));
-		this.interactionsById.put(older, new Interaction(older, "token-" + older, timeOf(older)));
+		this.interactionsById.put(older, new Interaction(older, "token-" + older, timeOf(older), CHANNEL_ID));
 		return older;
 	}
 
 	private String send(ObjectNode interaction) {
 		String id = interaction.path("id").asString();
-		this.interactionsById.put(id, new Interaction(id, interaction.path("token").asString(), timeOf(id)));
-		this.current.dispatchEvent("INTERACTION_CREATE", interaction);
+		this.interactionsById.put(id, new Interaction(id, interaction.path("token").asString(), timeOf(id),
+				interaction.path("channel_id").asString()));
+		int shard = this.layout.shardOf(interaction.path("guild_id").asString());
+		Gateway gateway = this.gateways.get(shard);
+		if (gateway == null) {
+			throw new IllegalStateException("shard " + shard + " is not connected");
+		}
+		gateway.dispatchEvent("INTERACTION_CREATE", interaction);
 		return id;
 	}
 
@@ -241,7 +304,12 @@ final class FakeDiscord implements AutoCloseable {
 		return Instant.ofEpochMilli((Long.parseLong(snowflake) >>> 22) + 1420070400000L);
 	}
 
-	private synchronized ObjectNode interaction(int type, String userId, long permissions) {
+	private synchronized ObjectNode interaction(String channelId, int type, String userId, long permissions) {
+		int guildIndex = this.layout.guildOf(channelId);
+		if (guildIndex < 0) {
+			throw new IllegalArgumentException("no channel " + channelId + " in this Discord");
+		}
+		String guildId = guildId(guildIndex);
 		String id = snowflake(this.interactions++ & 0xFFF);
 		ObjectNode interaction = this.json.createObjectNode();
 		interaction.put("id", id);
@@ -249,14 +317,14 @@ final class FakeDiscord implements AutoCloseable {
 		interaction.put("type", type);
 		interaction.put("token", "token-" + id);
 		interaction.put("version", 1);
-		interaction.put("guild_id", GUILD_ID);
+		interaction.put("guild_id", guildId);
 		// JDA tells a server's interaction from a DM's by this partial guild, not by guild_id.
 		ObjectNode guild = interaction.putObject("guild");
-		guild.put("id", GUILD_ID);
+		guild.put("id", guildId);
 		guild.put("locale", "en-US");
 		guild.set("features", this.json.createArrayNode());
-		interaction.put("channel_id", CHANNEL_ID);
-		ObjectNode channel = channel();
+		interaction.put("channel_id", channelId);
+		ObjectNode channel = channel(guildId, channelId, 0);
 		channel.put("permissions", Long.toString(permissions));
 		interaction.set("channel", channel);
 		interaction.put("app_permissions", "2251799813685247");
@@ -264,7 +332,7 @@ final class FakeDiscord implements AutoCloseable {
 		interaction.put("guild_locale", "en-US");
 		interaction.put("context", 0);
 		interaction.set("entitlements", this.json.createArrayNode());
-		interaction.putObject("authorizing_integration_owners").put("0", GUILD_ID);
+		interaction.putObject("authorizing_integration_owners").put("0", guildId);
 		ObjectNode member = interaction.putObject("member");
 		ObjectNode user = member.putObject("user");
 		user.put("id", userId);
@@ -287,13 +355,13 @@ final class FakeDiscord implements AutoCloseable {
 		return interaction;
 	}
 
-	private ObjectNode channel() {
+	private ObjectNode channel(String guildId, String channelId, int position) {
 		ObjectNode channel = this.json.createObjectNode();
-		channel.put("id", CHANNEL_ID);
+		channel.put("id", channelId);
 		channel.put("type", 0);
-		channel.put("guild_id", GUILD_ID);
-		channel.put("name", "games");
-		channel.put("position", 0);
+		channel.put("guild_id", guildId);
+		channel.put("name", (position == 0) ? "games" : "channel-" + position);
+		channel.put("position", position);
 		channel.set("permission_overwrites", this.json.createArrayNode());
 		channel.put("nsfw", false);
 		channel.put("rate_limit_per_user", 0);
@@ -304,9 +372,10 @@ final class FakeDiscord implements AutoCloseable {
 		return channel;
 	}
 
-	private ObjectNode guild() {
+	private ObjectNode guild(int index) {
+		String guildId = guildId(index);
 		ObjectNode guild = this.json.createObjectNode();
-		guild.put("id", GUILD_ID);
+		guild.put("id", guildId);
 		guild.put("name", "Test server");
 		guild.putNull("icon");
 		guild.putNull("splash");
@@ -334,7 +403,7 @@ final class FakeDiscord implements AutoCloseable {
 		guild.put("joined_at", "2024-01-01T00:00:00.000000+00:00");
 		guild.set("features", this.json.createArrayNode());
 		ObjectNode everyone = guild.putArray("roles").addObject();
-		everyone.put("id", GUILD_ID);
+		everyone.put("id", guildId);
 		everyone.put("name", "@everyone");
 		everyone.put("color", 0);
 		ObjectNode colors = everyone.putObject("colors");
@@ -347,7 +416,10 @@ final class FakeDiscord implements AutoCloseable {
 		everyone.put("managed", false);
 		everyone.put("mentionable", false);
 		everyone.put("flags", 0);
-		guild.putArray("channels").add(channel());
+		ArrayNode channels = guild.putArray("channels");
+		for (int c = 0; c < this.layout.channels(); c++) {
+			channels.add(channel(guildId, channelId(index, c), c));
+		}
 		ObjectNode self = guild.putArray("members").addObject();
 		self.set("user", selfUser());
 		self.set("roles", this.json.createArrayNode());
@@ -365,6 +437,17 @@ final class FakeDiscord implements AutoCloseable {
 			guild.set(empty, this.json.createArrayNode());
 		}
 		return guild;
+	}
+
+	/** The servers of one shard, by index. */
+	private List<Integer> guildsOf(int shard) {
+		List<Integer> guilds = new java.util.ArrayList<>();
+		for (int guild = 0; guild < this.layout.guilds(); guild++) {
+			if (this.layout.shardOf(guildId(guild)) == shard) {
+				guilds.add(guild);
+			}
+		}
+		return guilds;
 	}
 
 	private MockResponse dispatch(RecordedRequest request) {
@@ -390,9 +473,9 @@ final class FakeDiscord implements AutoCloseable {
 		String route = path.substring("/api/v10/".length());
 		String method = request.getMethod();
 		if (route.equals("gateway/bot")) {
-			return ok("{\"url\":\"ws://127.0.0.1:" + this.server.getPort() + "/gateway\",\"shards\":1,"
+			return ok("{\"url\":\"ws://127.0.0.1:" + this.server.getPort() + "/gateway\",\"shards\":" + this.layout.shards() + ","
 					+ "\"session_start_limit\":{\"total\":1000,\"remaining\":1000,\"reset_after\":0,"
-					+ "\"max_concurrency\":1}}");
+					+ "\"max_concurrency\":16}}");
 		}
 		if (route.matches("interactions/\\d+/[^/]+/callback")) {
 			return callback(sent, route.split("/")[1], route.split("/")[2]);
@@ -465,7 +548,8 @@ final class FakeDiscord implements AutoCloseable {
 		ObjectNode resource = response.putObject("resource");
 		resource.put("type", body.path("type").asInt());
 		if (body.path("type").asInt() == 4) {
-			resource.set("message", message(snowflake(this.ids.incrementAndGet()), body.path("data"), null));
+			resource.set("message", message(snowflake(this.ids.incrementAndGet()), interaction.channelId, body.path("data"),
+					null));
 		}
 		return ok(response.toString());
 	}
@@ -492,12 +576,12 @@ final class FakeDiscord implements AutoCloseable {
 				return error(sent, 400, 50035, "Invalid Form Body: " + problem);
 			}
 		}
-		return ok(message(snowflake(this.ids.incrementAndGet()), body, null).toString());
+		return ok(message(snowflake(this.ids.incrementAndGet()), interaction.channelId, body, null).toString());
 	}
 
 	/** The channel's messages: posted, edited and deleted, each post and edit within Discord's limits. */
 	private MockResponse channelMessage(Sent sent, String[] route, int files) {
-		if (!route[1].equals(CHANNEL_ID)) {
+		if (this.layout.guildOf(route[1]) < 0) {
 			return error(sent, 404, 10003, "Unknown Channel");
 		}
 		String method = sent.method();
@@ -512,7 +596,7 @@ final class FakeDiscord implements AutoCloseable {
 				return error(sent, 400, 50006, "Cannot send an empty message");
 			}
 			String id = snowflake(this.ids.incrementAndGet());
-			ObjectNode message = message(id, body, null);
+			ObjectNode message = message(id, route[1], body, null);
 			this.messages.put(id, message);
 			return ok(message.toString());
 		}
@@ -531,7 +615,7 @@ final class FakeDiscord implements AutoCloseable {
 				if (problem != null) {
 					return error(sent, 400, 50035, "Invalid Form Body: " + problem);
 				}
-				ObjectNode edited = message(route[3], body, existing);
+				ObjectNode edited = message(route[3], route[1], body, existing);
 				edited.put("edited_timestamp", sent.at().toString());
 				this.messages.put(route[3], edited);
 				return ok(edited.toString());
@@ -547,11 +631,11 @@ final class FakeDiscord implements AutoCloseable {
 	 * A message as Discord returns it: the bot's content, embeds and components (each member it sent replaces
 	 * the old one's, as an edit does), with the fields JDA reads.
 	 */
-	private ObjectNode message(String id, JsonNode sent, ObjectNode old) {
+	private ObjectNode message(String id, String channelId, JsonNode sent, ObjectNode old) {
 		ObjectNode message = (old != null) ? old.deepCopy() : this.json.createObjectNode();
 		message.put("id", id);
-		message.put("channel_id", CHANNEL_ID);
-		message.put("guild_id", GUILD_ID);
+		message.put("channel_id", channelId);
+		message.put("guild_id", guildId(Math.max(0, this.layout.guildOf(channelId))));
 		message.set("author", selfUser());
 		message.put("type", 0);
 		message.put("tts", false);
@@ -643,22 +727,28 @@ final class FakeDiscord implements AutoCloseable {
 					ObjectNode ready = FakeDiscord.this.json.createObjectNode();
 					ready.put("v", 10);
 					ready.set("user", selfUser());
-					ObjectNode unavailable = FakeDiscord.this.json.createObjectNode();
-					unavailable.put("id", GUILD_ID);
-					unavailable.put("unavailable", true);
-					ready.set("guilds", FakeDiscord.this.json.createArrayNode().add(unavailable));
+					JsonNode given = payload.path("d").path("shard");
+					int shard = given.isArray() ? given.path(0).asInt() : 0;
+					int total = given.isArray() ? given.path(1).asInt() : 1;
+					List<Integer> guilds = guildsOf(shard);
+					ArrayNode unavailable = ready.putArray("guilds");
+					for (int guild : guilds) {
+						unavailable.addObject().put("id", guildId(guild)).put("unavailable", true);
+					}
 					ready.set("private_channels", FakeDiscord.this.json.createArrayNode());
 					ready.set("relationships", FakeDiscord.this.json.createArrayNode());
 					ready.put("session_id", "fake-session");
 					ready.put("resume_gateway_url", "ws://127.0.0.1:" + FakeDiscord.this.server.getPort() + "/gateway");
-					ready.set("shard", FakeDiscord.this.json.createArrayNode().add(0).add(1));
+					ready.set("shard", FakeDiscord.this.json.createArrayNode().add(shard).add(total));
 					ObjectNode application = ready.putObject("application");
 					application.put("id", APPLICATION_ID);
 					application.put("flags", 0);
 					this.socket = socket;
-					FakeDiscord.this.current = this;
+					FakeDiscord.this.gateways.put(shard, this);
 					dispatchEvent("READY", ready);
-					dispatchEvent("GUILD_CREATE", guild());
+					for (int guild : guilds) {
+						dispatchEvent("GUILD_CREATE", guild(guild));
+					}
 				}
 				default -> {
 				}
