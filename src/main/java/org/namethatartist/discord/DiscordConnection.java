@@ -70,12 +70,22 @@ final class DiscordConnection implements SmartLifecycle, GameChannels, ResumeGat
 
 	}
 
-	/** One shard as health shows it. */
-	record Shard(int id, JDA.Status status, long gatewayPing) {
+	/** One shard as health shows it, with the servers it has in its cache. */
+	record Shard(int id, JDA.Status status, long gatewayPing, long guilds) {
+
+		Shard(int id, JDA.Status status, long gatewayPing) {
+			this(id, status, gatewayPing, 0);
+		}
+
 	}
 
 	/** The connection at one moment. */
 	record Status(State state, String problem, Instant nextAttempt, List<Shard> shards, int shardsQueued) {
+
+		/** The servers in the shards' caches. */
+		long guilds() {
+			return this.shards.stream().mapToLong(Shard::guilds).sum();
+		}
 
 		boolean allConnected() {
 			return this.state == State.LOGGED_IN && this.shardsQueued == 0 && !this.shards.isEmpty()
@@ -199,7 +209,8 @@ final class DiscordConnection implements SmartLifecycle, GameChannels, ResumeGat
 		int queued = 0;
 		if (manager != null && this.state == State.LOGGED_IN) {
 			for (JDA jda : manager.getShardCache().asList()) {
-				shards.add(new Shard(jda.getShardInfo().getShardId(), jda.getStatus(), jda.getGatewayPing()));
+				shards.add(new Shard(jda.getShardInfo().getShardId(), jda.getStatus(), jda.getGatewayPing(),
+						jda.getGuildCache().size()));
 			}
 			shards.sort((a, b) -> Integer.compare(a.id(), b.id()));
 			queued = manager.getShardsQueued();

@@ -14,7 +14,7 @@ import org.springframework.boot.health.contributor.Health;
  * process is connected; otherwise DOWN, saying why (the token refused, Discord unreachable and when the
  * next attempt is, or which shards are not connected). Details:
  * <ul>
- * <li>each shard's status and gateway ping;</li>
+ * <li>each shard's status, gateway ping and servers, and {@code guilds}: the servers of all of them;</li>
  * <li>{@code heldGames}: games whose next round waits for their shard, and why (see {@code RoundGate});</li>
  * <li>{@code rest}: requests sent in the last minute and in total, and {@code rateLimited} with the last
  * 429 when Discord rate limited the bot in the last minute (JDA then waits, and messages come late).</li>
@@ -65,9 +65,11 @@ class DiscordHealthIndicator extends AbstractHealthIndicator {
 				Map<String, Object> details = new LinkedHashMap<>();
 				details.put("status", shard.status().name());
 				details.put("gatewayPing", shard.gatewayPing());
+				details.put("guilds", shard.guilds());
 				shards.put(String.valueOf(shard.id()), details);
 			}
 			builder.withDetail("shards", shards);
+			builder.withDetail("guilds", status.guilds());
 			if (status.shardsQueued() > 0) {
 				builder.withDetail("shardsQueued", status.shardsQueued());
 			}

@@ -93,14 +93,15 @@ class DiscordConnectionTests {
 	}
 
 	@Test
-	void upWhenEveryShardIsConnectedWithEachShardsStatusAndPing() throws Exception {
+	void upWhenEveryShardIsConnectedWithEachShardsStatusPingAndServers() throws Exception {
 		ShardManager manager = loggedIn(shard(0, JDA.Status.CONNECTED, 40), shard(1, JDA.Status.CONNECTED, 55));
 		start(() -> manager);
 		Health health = new DiscordHealthIndicator(this.connection).health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("state", "LOGGED_IN")
-			.containsEntry("shards", Map.of("0", Map.of("status", "CONNECTED", "gatewayPing", 40L), "1",
-					Map.of("status", "CONNECTED", "gatewayPing", 55L)))
+			.containsEntry("shards", Map.of("0", Map.of("status", "CONNECTED", "gatewayPing", 40L, "guilds", 3L), "1",
+					Map.of("status", "CONNECTED", "gatewayPing", 55L, "guilds", 3L)))
+			.containsEntry("guilds", 6L)
 			.doesNotContainKey("error");
 	}
 
@@ -245,6 +246,11 @@ class DiscordConnectionTests {
 		when(shard.getShardInfo()).thenReturn(new JDA.ShardInfo(id, 2));
 		when(shard.getStatus()).thenReturn(status);
 		when(shard.getGatewayPing()).thenReturn(ping);
+		@SuppressWarnings("unchecked")
+		net.dv8tion.jda.api.utils.cache.SnowflakeCacheView<net.dv8tion.jda.api.entities.Guild> guilds = mock(
+				net.dv8tion.jda.api.utils.cache.SnowflakeCacheView.class);
+		when(guilds.size()).thenReturn(3L);
+		when(shard.getGuildCache()).thenReturn(guilds);
 		return shard;
 	}
 

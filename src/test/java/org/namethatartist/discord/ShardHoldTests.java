@@ -107,6 +107,11 @@ class ShardHoldTests {
 		JDA shard = mock(JDA.class);
 		when(shard.getShardInfo()).thenReturn(new JDA.ShardInfo(id, 2));
 		when(shard.getStatus()).thenReturn(status);
+		@SuppressWarnings("unchecked")
+		net.dv8tion.jda.api.utils.cache.SnowflakeCacheView<net.dv8tion.jda.api.entities.Guild> guilds = mock(
+				net.dv8tion.jda.api.utils.cache.SnowflakeCacheView.class);
+		when(guilds.size()).thenReturn(3L);
+		when(shard.getGuildCache()).thenReturn(guilds);
 		return shard;
 	}
 
