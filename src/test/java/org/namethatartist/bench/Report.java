@@ -27,7 +27,8 @@ final class Report {
 			"startup_100k_players_ms", "compaction_1m_players_ms", "writer_p99_us_baseline",
 			"writer_p99_us_during_compaction", "writer_max_stall_ms_during_compaction",
 			"leaderboard_top10_1m_p50_us", "heap_bytes_per_player", "period_heap_bytes_per_active_player",
-			"period_disk_bytes_per_active_player");
+			"period_disk_bytes_per_active_player", "discord_ack_p50_ms", "discord_ack_p99_ms",
+			"discord_requests_per_round", "discord_heap_mb_10_guilds", "discord_heap_mb_10k_guilds");
 
 	private record Row(String key, String figure, String target, Predicate<Results> met, String absent) {
 	}
@@ -90,6 +91,16 @@ final class Report {
 				"week and month boards: heap per active player, 4 entries each (bytes)", "–", null, null));
 		rows.add(new Row("period_disk_bytes_per_active_player",
 				"week and month boards: disk per active player, log and JSON (bytes)", "–", null, null));
+		rows.add(new Row("discord_ack_p50_ms", "Discord: INTERACTION_CREATE to callback, 200 clicks, p50 (ms)", "–",
+				null, null));
+		rows.add(new Row("discord_ack_p99_ms", "Discord: INTERACTION_CREATE to callback, 200 clicks, p99 (ms)",
+				"< 500", (x) -> x.get("discord_ack_p99_ms") < 500, null));
+		rows.add(new Row("discord_requests_per_round", "Discord: the bot's REST requests per round", "≤ 2",
+				(x) -> x.get("discord_requests_per_round") <= 2, null));
+		rows.add(new Row("discord_heap_mb_10_guilds", "Discord: heap with 10 servers × 50 channels (MB)", "–", null,
+				null));
+		rows.add(new Row("discord_heap_mb_10k_guilds", "Discord: heap with 10,000 servers × 50 channels, 10 shards (MB)",
+				"< 300", (x) -> x.get("discord_heap_mb_10k_guilds") < 300, null));
 		return rows;
 	}
 

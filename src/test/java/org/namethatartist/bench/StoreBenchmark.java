@@ -13,13 +13,13 @@ import java.util.Locale;
  * Writes {@code results.json} and {@code results.md} into the folder given as the first argument.
  * Figures only: nothing here passes or fails on time.
  *
- * <p>{@code -Dbench.only=startup,update,sqlite,million,postgres,periods} runs some parts only (while working on
+ * <p>{@code -Dbench.only=startup,update,sqlite,million,postgres,periods,discord} runs some parts only (while working on
  * one figure); the report then holds only those figures.
  */
 public final class StoreBenchmark {
 
 	private static final List<String> PARTS = List.of("startup", "update", "sqlite", "million", "postgres",
-			"periods");
+			"periods", "discord");
 
 	private StoreBenchmark() {
 	}
@@ -37,8 +37,8 @@ public final class StoreBenchmark {
 			System.out.println("Store benchmark: " + only + ", data in " + work);
 			BenchData data = new BenchData(work);
 			long t = System.nanoTime();
-			// The periods part makes its own data.
-			if (!only.equals(List.of("periods"))) {
+			// The periods and discord parts make their own data.
+			if (!only.stream().allMatch((part) -> part.equals("periods") || part.equals("discord"))) {
 				data.write();
 				System.out.printf("  data written in %.1f s%n", Bench.millisSince(t) / 1000);
 			}
@@ -54,6 +54,7 @@ public final class StoreBenchmark {
 						case "million" -> new MillionPlayersBench(million).run(results);
 						case "postgres" -> new PostgresBench(work).run(results);
 						case "periods" -> new PeriodsBench(work).run(results);
+						case "discord" -> new DiscordBench(work).run(results);
 						default -> throw new IllegalArgumentException(
 								"bench.only: unknown part " + part + "; parts: " + PARTS);
 					}

@@ -141,6 +141,9 @@ final class FakeDiscord implements AutoCloseable {
 
 		final String channelId;
 
+		/** When the fake sent it over the gateway. */
+		volatile Instant dispatchedAt;
+
 		Interaction(String id, String token, Instant created, String channelId) {
 			this.id = id;
 			this.token = token;
@@ -288,13 +291,15 @@ final class FakeDiscord implements AutoCloseable {
 
 	private String send(ObjectNode interaction) {
 		String id = interaction.path("id").asString();
-		this.interactionsById.put(id, new Interaction(id, interaction.path("token").asString(), timeOf(id),
-				interaction.path("channel_id").asString()));
+		Interaction sent = new Interaction(id, interaction.path("token").asString(), timeOf(id),
+				interaction.path("channel_id").asString());
+		this.interactionsById.put(id, sent);
 		int shard = this.layout.shardOf(interaction.path("guild_id").asString());
 		Gateway gateway = this.gateways.get(shard);
 		if (gateway == null) {
 			throw new IllegalStateException("shard " + shard + " is not connected");
 		}
+		sent.dispatchedAt = Instant.now();
 		gateway.dispatchEvent("INTERACTION_CREATE", interaction);
 		return id;
 	}

@@ -73,8 +73,16 @@ abstract class WireTestCase {
 	}
 
 	ConfigurableApplicationContext start(Duration storeDelay, String... args) {
+		return startApplication(this.dataDir, storeDelay, args);
+	}
+
+	/**
+	 * The application on {@code dataDir}, on free loopback ports, health with its details; every write to the
+	 * stores taking {@code storeDelay} (null: none).
+	 */
+	static ConfigurableApplicationContext startApplication(Path dataDir, Duration storeDelay, String... args) {
 		List<String> all = new ArrayList<>(List.of(args));
-		all.addAll(List.of("--storage.data-dir=" + this.dataDir, "--spring.main.banner-mode=off", "--server.port=0",
+		all.addAll(List.of("--storage.data-dir=" + dataDir, "--spring.main.banner-mode=off", "--server.port=0",
 				"--server.address=127.0.0.1", "--management.server.port=0", "--management.server.address=127.0.0.1",
 				"--management.endpoints.web.exposure.include=health",
 				"--management.endpoint.health.show-details=always"));
@@ -86,11 +94,16 @@ abstract class WireTestCase {
 	}
 
 	JsonNode health() throws Exception {
-		String port = this.context.getEnvironment().getProperty("local.management.port");
-		HttpResponse<String> response = this.http.send(
+		return health(this.context, this.http, this.json);
+	}
+
+	/** {@code /actuator/health/discord} of a running application, as an admin reads it. */
+	static JsonNode health(ConfigurableApplicationContext context, HttpClient http, JsonMapper json) throws Exception {
+		String port = context.getEnvironment().getProperty("local.management.port");
+		HttpResponse<String> response = http.send(
 				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/discord")).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
-		return this.json.readTree(response.body());
+		return json.readTree(response.body());
 	}
 
 	interface Probe<T> {
