@@ -119,6 +119,11 @@ final class FakeDiscord implements AutoCloseable {
 
 	private final AtomicInteger ids = new AtomicInteger(1000);
 
+	/** IDENTIFYs not answered yet, while {@link #holdIdentifies()} is in force. */
+	private final List<Runnable> heldIdentifies = new java.util.ArrayList<>();
+
+	private boolean holdingIdentifies;
+
 	/** How long the bot has to answer an interaction, as on Discord. */
 	static final Duration CALLBACK_WINDOW = Duration.ofSeconds(3);
 
@@ -302,6 +307,39 @@ final class FakeDiscord implements AutoCloseable {
 		sent.dispatchedAt = Instant.now();
 		gateway.dispatchEvent("INTERACTION_CREATE", interaction);
 		return id;
+	}
+
+	/** Op 9, Invalid Session, not resumable: the shard must IDENTIFY again (and JDA clears its cache). */
+	void invalidateSession(int shard) {
+		this.gateways.get(shard).sendPayload("{\"op\":9,\"d\":false}");
+	}
+
+	/** Op 7, Reconnect: the shard reconnects and RESUMEs its session. */
+	void requestReconnect(int shard) {
+		this.gateways.get(shard).sendPayload("{\"op\":7,\"d\":null}");
+	}
+
+	/** From now on, IDENTIFYs are not answered until {@link #releaseIdentifies()}: a shard stays away. */
+	void holdIdentifies() {
+		synchronized (this.heldIdentifies) {
+			this.holdingIdentifies = true;
+		}
+	}
+
+	/** Answers the IDENTIFYs held, and the next ones at once. */
+	void releaseIdentifies() {
+		List<Runnable> held;
+		synchronized (this.heldIdentifies) {
+			this.holdingIdentifies = false;
+			held = List.copyOf(this.heldIdentifies);
+			this.heldIdentifies.clear();
+		}
+		held.forEach(Runnable::run);
+	}
+
+	/** The gateway payloads the bot sent with this op code (2 IDENTIFY, 6 RESUME, …). */
+	long received(int op) {
+		return this.gatewayReceived.stream().filter((payload) -> payload.path("op").asInt() == op).count();
 	}
 
 	/** When a snowflake was made, as Discord (and JDA) read it. */
@@ -729,40 +767,64 @@ final class FakeDiscord implements AutoCloseable {
 			switch (payload.path("op").asInt()) {
 				case 1 -> send(socket, "{\"op\":11}");
 				case 2 -> {
-					ObjectNode ready = FakeDiscord.this.json.createObjectNode();
-					ready.put("v", 10);
-					ready.set("user", selfUser());
-					JsonNode given = payload.path("d").path("shard");
-					int shard = given.isArray() ? given.path(0).asInt() : 0;
-					int total = given.isArray() ? given.path(1).asInt() : 1;
-					List<Integer> guilds = guildsOf(shard);
-					ArrayNode unavailable = ready.putArray("guilds");
-					for (int guild : guilds) {
-						unavailable.addObject().put("id", guildId(guild)).put("unavailable", true);
-					}
-					ready.set("private_channels", FakeDiscord.this.json.createArrayNode());
-					ready.set("relationships", FakeDiscord.this.json.createArrayNode());
-					ready.put("session_id", "fake-session");
-					ready.put("resume_gateway_url", "ws://127.0.0.1:" + FakeDiscord.this.server.getPort() + "/gateway");
-					ready.set("shard", FakeDiscord.this.json.createArrayNode().add(shard).add(total));
-					ObjectNode application = ready.putObject("application");
-					application.put("id", APPLICATION_ID);
-					application.put("flags", 0);
 					this.socket = socket;
-					FakeDiscord.this.gateways.put(shard, this);
-					dispatchEvent("READY", ready);
-					for (int guild : guilds) {
-						dispatchEvent("GUILD_CREATE", guild(guild));
+					Runnable ready = () -> identified(payload);
+					synchronized (FakeDiscord.this.heldIdentifies) {
+						if (FakeDiscord.this.holdingIdentifies) {
+							FakeDiscord.this.heldIdentifies.add(ready);
+							return;
+						}
 					}
+					ready.run();
+				}
+				case 6 -> {
+					// RESUME after op 7 or a dropped connection: the session goes on, nothing is replayed.
+					this.socket = socket;
+					String session = payload.path("d").path("session_id").asString("");
+					int shard = session.startsWith("fake-session-") ? Integer.parseInt(session.substring(13)) : 0;
+					FakeDiscord.this.gateways.put(shard, this);
+					dispatchEvent("RESUMED", FakeDiscord.this.json.createObjectNode());
 				}
 				default -> {
 				}
 			}
 		}
 
+		/** READY with the shard's servers, then their GUILD_CREATE. */
+		private void identified(JsonNode payload) {
+			ObjectNode ready = FakeDiscord.this.json.createObjectNode();
+			ready.put("v", 10);
+			ready.set("user", selfUser());
+			JsonNode given = payload.path("d").path("shard");
+			int shard = given.isArray() ? given.path(0).asInt() : 0;
+			int total = given.isArray() ? given.path(1).asInt() : 1;
+			List<Integer> guilds = guildsOf(shard);
+			ArrayNode unavailable = ready.putArray("guilds");
+			for (int guild : guilds) {
+				unavailable.addObject().put("id", guildId(guild)).put("unavailable", true);
+			}
+			ready.set("private_channels", FakeDiscord.this.json.createArrayNode());
+			ready.set("relationships", FakeDiscord.this.json.createArrayNode());
+			ready.put("session_id", "fake-session-" + shard);
+			ready.put("resume_gateway_url", "ws://127.0.0.1:" + FakeDiscord.this.server.getPort() + "/gateway");
+			ready.set("shard", FakeDiscord.this.json.createArrayNode().add(shard).add(total));
+			ObjectNode application = ready.putObject("application");
+			application.put("id", APPLICATION_ID);
+			application.put("flags", 0);
+			FakeDiscord.this.gateways.put(shard, this);
+			dispatchEvent("READY", ready);
+			for (int guild : guilds) {
+				dispatchEvent("GUILD_CREATE", guild(guild));
+			}
+		}
+
 		@Override
 		public void onClosing(WebSocket socket, int code, String reason) {
 			socket.close(code, null);
+		}
+
+		synchronized void sendPayload(String payload) {
+			send(this.socket, payload);
 		}
 
 		private synchronized void dispatchEvent(String type, JsonNode data) {
