@@ -1,0 +1,73 @@
+package org.namethatartist.discord.wire;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A restart of the application in the middle of a round (defect 8), against the same Discord: the game
+ * resumes, the interrupted round's old buttons are turned off before the round is posted again, and the
+ * new round's buttons work.
+ */
+class RestartWireTests extends WireTestCase {
+
+	@Test
+	void aGameResumesAfterARestartWithTheOldButtonsOffAndTheNewOnesWorking() throws Exception {
+		startBot(GameWireTests.SHORT_GAMES);
+		String player = FakeDiscord.snowflake(900);
+		String start = this.discord.slashCommand("namethatartist", player, PLAYER, Map.of("rounds", 2, "roundtime", 30));
+		await(() -> this.discord.interaction(start).answeredAt());
+		ObjectNode before = await(() -> openRound(null));
+		String oldId = before.path("id").asString();
+
+		// Stopped mid-round, then started again on the same data against the same Discord.
+		this.context.close();
+		this.context = start(withDiscord(GameWireTests.SHORT_GAMES));
+		await(() -> health().path("status").asString().equals("UP") ? Boolean.TRUE : null);
+
+		ObjectNode after = await(() -> openRound(oldId));
+		assertThat(GameWireTests.customIds(after)).isEqualTo(GameWireTests.customIds(before));
+		ObjectNode old = this.discord.messages().stream().filter((m) -> m.path("id").asString().equals(oldId))
+			.findFirst().orElseThrow();
+		assertThat(GameWireTests.allDisabled(old)).as("the interrupted round's buttons are off").isTrue();
+		FakeDiscord.Sent oldOff = this.discord.sent().stream()
+			.filter((sent) -> sent.method().equals("PATCH") && sent.path().endsWith("/messages/" + oldId))
+			.findFirst().orElseThrow();
+		FakeDiscord.Sent reposted = this.discord.sent().stream()
+			.filter((sent) -> sent.method().equals("POST") && sent.body().contains(GameWireTests.customIds(after).get(0)))
+			.reduce((first, second) -> second).orElseThrow();
+		assertThat(oldOff.at()).as("off before the round is posted again").isBefore(reposted.at());
+		assertThat(this.discord.messages().stream().anyMatch((m) -> m.toString().contains("resum"))).isTrue();
+
+		String click = this.discord.click(after.path("id").asString(), GameWireTests.customIds(after).get(0), player,
+				PLAYER);
+		FakeDiscord.Sent feedback = await(() -> this.discord.sent().stream()
+			.filter((sent) -> sent.path().contains("/webhooks/") && sent.path().contains("/token-" + click))
+			.findFirst().orElse(null));
+		assertThat(this.discord.body(feedback).path("content").asString()).containsAnyOf("Right!", "Not this one");
+		assertThat(this.discord.refusals()).isEmpty();
+	}
+
+	private String[] withDiscord(String... args) {
+		List<String> all = new java.util.ArrayList<>(List.of("--discord.token=fake-token",
+				"--discord.rest-url=" + this.discord.restUrl()));
+		all.addAll(List.of(args));
+		return all.toArray(String[]::new);
+	}
+
+	/** The open round's message, other than {@code except}. */
+	private ObjectNode openRound(String except) {
+		for (ObjectNode message : this.discord.messages()) {
+			if (!GameWireTests.customIds(message).isEmpty() && !GameWireTests.allDisabled(message)
+					&& !message.path("id").asString().equals(except)) {
+				return message;
+			}
+		}
+		return null;
+	}
+
+}
