@@ -119,6 +119,9 @@ final class FakeDiscord implements AutoCloseable {
 
 	private final AtomicInteger ids = new AtomicInteger(1000);
 
+	/** Display names given to users, by id; others are {@code player<last 3 digits>}. */
+	private final Map<String, String> names = new ConcurrentHashMap<>();
+
 	/** IDENTIFYs not answered yet, while {@link #holdIdentifies()} is in force. */
 	private final List<Runnable> heldIdentifies = new java.util.ArrayList<>();
 
@@ -309,6 +312,14 @@ final class FakeDiscord implements AutoCloseable {
 		return id;
 	}
 
+	/**
+	 * Gives a user a name (username and {@code global_name}). Discord restricts usernames, not display
+	 * names; the fake sends both as given, so that the bot's escaping is tested with the worst.
+	 */
+	void name(String userId, String name) {
+		this.names.put(userId, name);
+	}
+
 	/** Op 9, Invalid Session, not resumable: the shard must IDENTIFY again (and JDA clears its cache). */
 	void invalidateSession(int shard) {
 		this.gateways.get(shard).sendPayload("{\"op\":9,\"d\":false}");
@@ -379,9 +390,14 @@ final class FakeDiscord implements AutoCloseable {
 		ObjectNode member = interaction.putObject("member");
 		ObjectNode user = member.putObject("user");
 		user.put("id", userId);
-		user.put("username", "player" + userId.substring(userId.length() - 3));
+		user.put("username", this.names.getOrDefault(userId, "player" + userId.substring(userId.length() - 3)));
 		user.put("discriminator", "0");
-		user.putNull("global_name");
+		if (this.names.containsKey(userId)) {
+			user.put("global_name", this.names.get(userId));
+		}
+		else {
+			user.putNull("global_name");
+		}
 		user.putNull("avatar");
 		user.put("public_flags", 0);
 		member.set("roles", this.json.createArrayNode());
