@@ -32,6 +32,10 @@ final class AnswerButton {
 		this.games = games;
 	}
 
+	GameService games() {
+		return this.games;
+	}
+
 	static String id(String gameId, int round, int choice) {
 		return PREFIX + gameId + ":" + round + ":" + choice;
 	}

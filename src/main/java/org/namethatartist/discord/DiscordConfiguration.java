@@ -17,6 +17,7 @@ import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import okhttp3.OkHttpClient;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import org.namethatartist.artwork.ArtworkCatalog;
+import org.namethatartist.game.AnswerMode;
 import org.namethatartist.game.GameOwnership;
 import org.namethatartist.game.GameService;
 import org.namethatartist.player.PeriodBoards;
@@ -140,7 +141,10 @@ class DiscordConfiguration {
 		});
 		// A channel the bot lost: the game stops as a moderator's /stopgame would, its scores recorded.
 		return new DiscordGameRenderer(connection, executor, Clock.systemUTC(),
-				(channelId) -> games.stop(channelId, null, true), games::roundShown);
+				(channelId) -> games.stop(channelId, null, true), games::roundShown)
+			.typedGames((gameId) -> games.settings(gameId)
+				.map((options) -> options.answers() == AnswerMode.TYPED)
+				.orElse(false));
 	}
 
 	@Bean(destroyMethod = "close")

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
@@ -44,7 +45,12 @@ final class DiscordGameRenderer implements GameListener, SmartLifecycle {
 	private static final Duration DRAIN_WAIT = Duration.ofSeconds(5);
 
 	/** A round's message, kept to close it when the round ends, or when the game stops during the round. */
-	record RoundMessage(int round, List<Choice> choices, CompletableFuture<Posted> posted) {
+	record RoundMessage(int round, List<Choice> choices, CompletableFuture<Posted> posted, boolean typed) {
+
+		RoundMessage(int round, List<Choice> choices, CompletableFuture<Posted> posted) {
+			this(round, choices, posted, false);
+		}
+
 	}
 
 	/** A message as Discord took it: its id, and the form that went through. */
@@ -65,12 +71,21 @@ final class DiscordGameRenderer implements GameListener, SmartLifecycle {
 
 	private final RoundShown roundShown;
 
+	/** Whether a game is played with typed answers (its rounds show one button that opens a form). */
+	private volatile Predicate<String> typedGames = (gameId) -> false;
+
 	/** Told where each round was posted, to save it with the game (see {@code GameService.roundShown}). */
 	@FunctionalInterface
 	interface RoundShown {
 
 		void shown(String gameId, int round, String messageId);
 
+	}
+
+	/** Tells which games are typed; by default none is. */
+	DiscordGameRenderer typedGames(Predicate<String> typed) {
+		this.typedGames = typed;
+		return this;
 	}
 
 	private final ConcurrentMap<String, RoundMessage> roundMessages = new ConcurrentHashMap<>();
@@ -160,9 +175,10 @@ final class DiscordGameRenderer implements GameListener, SmartLifecycle {
 		String gameId = event.game().gameId();
 		if (event instanceof GameEvent.RoundStarted started) {
 			int number = started.round().number();
-			CompletableFuture<Posted> posted = post(channel, GameMessages.roundForms(started), 0, gameId, number);
+			boolean typed = this.typedGames.test(gameId);
+			CompletableFuture<Posted> posted = post(channel, GameMessages.roundForms(started, typed), 0, gameId, number);
 			posted.thenAccept((message) -> this.roundShown.shown(gameId, number, message.id()));
-			this.roundMessages.put(gameId, new RoundMessage(number, started.round().choices(), posted));
+			this.roundMessages.put(gameId, new RoundMessage(number, started.round().choices(), posted, typed));
 		}
 		else if (event instanceof GameEvent.RoundEnded ended) {
 			endRound(ended, channel);
@@ -178,7 +194,7 @@ final class DiscordGameRenderer implements GameListener, SmartLifecycle {
 			if (shown != null) {
 				// The interrupted round's buttons, live since before the restart, go off before it is posted again.
 				channel.editMessageById(shown.messageId(),
-						GameMessages.stoppedButtons(gameId, shown.number(), shown.choices()))
+						GameMessages.stoppedButtons(gameId, shown.number(), shown.choices(), this.typedGames.test(gameId)))
 					.queue(null, failed(gameId, channel.getId(), "turning off the buttons of interrupted round "
 							+ shown.number()));
 			}
@@ -235,7 +251,8 @@ final class DiscordGameRenderer implements GameListener, SmartLifecycle {
 				}
 				return;
 			}
-			channel.editMessageById(posted.id(), GameMessages.roundOver(ended, posted.data(), round.choices()))
+			channel.editMessageById(posted.id(),
+					GameMessages.roundOver(ended, posted.data(), round.choices(), round.typed()))
 				.queue(null, failed(gameId, channel.getId(), "the end of round " + round.round()));
 		});
 	}
@@ -243,7 +260,8 @@ final class DiscordGameRenderer implements GameListener, SmartLifecycle {
 	/** A game stopped during a round: the round's buttons go off, so that nobody answers a stopped game. */
 	private void close(RoundMessage round, String gameId, GuildMessageChannel channel) {
 		round.posted().thenAccept((posted) -> channel
-			.editMessageById(posted.id(), GameMessages.stoppedButtons(gameId, round.round(), round.choices()))
+			.editMessageById(posted.id(),
+					GameMessages.stoppedButtons(gameId, round.round(), round.choices(), round.typed()))
 			.queue(null, failed(gameId, channel.getId(), "turning off the buttons of round " + round.round())));
 	}
 

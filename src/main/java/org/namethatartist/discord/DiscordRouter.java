@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -29,11 +30,19 @@ final class DiscordRouter extends ListenerAdapter {
 
 	private final AnswerButton answers;
 
+	private final TypedAnswers typed;
+
 	private final Cooldowns cooldowns;
 
 	private final CommandRegistrar registrar;
 
 	DiscordRouter(List<SlashCommand> commands, AnswerButton answers, Cooldowns cooldowns, String guildId) {
+		this(commands, answers, new TypedAnswers(answers.games()), cooldowns, guildId);
+	}
+
+	DiscordRouter(List<SlashCommand> commands, AnswerButton answers, TypedAnswers typed, Cooldowns cooldowns,
+			String guildId) {
+		this.typed = typed;
 		for (SlashCommand command : commands) {
 			this.commands.put(command.name(), command);
 		}
@@ -90,12 +99,31 @@ final class DiscordRouter extends ListenerAdapter {
 	@Override
 	public void onButtonInteraction(ButtonInteractionEvent event) {
 		String id = event.getComponentId();
+		if (id != null && id.startsWith(TypedAnswers.BUTTON_PREFIX)) {
+			try {
+				this.typed.open(event);
+			}
+			catch (RuntimeException ex) {
+				fail(event, "the answer form", ex);
+			}
+			return;
+		}
 		if (id == null || !id.startsWith(AnswerButton.PREFIX)) {
 			Messages.replyPrivately(event, "This button does nothing (any more).");
 			return;
 		}
 		try {
 			this.answers.handle(event);
+		}
+		catch (RuntimeException ex) {
+			fail(event, "your answer", ex);
+		}
+	}
+
+	@Override
+	public void onModalInteraction(ModalInteractionEvent event) {
+		try {
+			this.typed.submit(event);
 		}
 		catch (RuntimeException ex) {
 			fail(event, "your answer", ex);

@@ -63,33 +63,60 @@ final class GameMessages {
 	 * whose message is lost can be answered by nobody.
 	 */
 	static List<Supplier<MessageCreateData>> roundForms(GameEvent.RoundStarted event) {
-		return List.of(() -> round(event, true), () -> round(event, false), () -> plainRound(event));
+		return roundForms(event, false);
+	}
+
+	/** As {@link #roundForms(GameEvent.RoundStarted)}; a typed round has one button that opens the answer form. */
+	static List<Supplier<MessageCreateData>> roundForms(GameEvent.RoundStarted event, boolean typed) {
+		return List.of(() -> round(event, true, typed), () -> round(event, false, typed), () -> plainRound(event, typed));
 	}
 
 	static MessageCreateData plainRound(GameEvent.RoundStarted event) {
+		return plainRound(event, false);
+	}
+
+	private static MessageCreateData plainRound(GameEvent.RoundStarted event, boolean typed) {
 		RoundView round = event.round();
 		String text = "**Round " + round.number() + " of " + round.totalRounds() + "**: "
-				+ Text.plain(round.token().name()) + "\nWho created this artwork? Answers close "
+				+ Text.plain(round.token().name()) + "\n" + question(typed) + " Answers close "
 				+ Text.relative(round.endsAt()) + ".";
 		return new MessageCreateBuilder().setContent(text)
-			.setComponents(buttons(event.game().gameId(), round.number(), round.choices()))
+			.setComponents(components(event.game().gameId(), round.number(), round.choices(), typed))
 			.setAllowedMentions(Messages.NO_MENTIONS)
 			.build();
 	}
 
+	private static String question(boolean typed) {
+		return typed ? "Who created this artwork? Press ✍️ and type the name." : "Who created this artwork?";
+	}
+
 	private static MessageCreateData round(GameEvent.RoundStarted event, boolean image) {
+		return round(event, image, false);
+	}
+
+	private static MessageCreateData round(GameEvent.RoundStarted event, boolean image, boolean typed) {
 		RoundView round = event.round();
 		Token token = round.token();
 		EmbedBuilder embed = new EmbedBuilder().setColor(Messages.COLOR_GAME)
 			.setTitle("Round " + round.number() + " of " + round.totalRounds())
-			.setDescription("**" + Text.plain(token.name()) + "**\nWho created this artwork?\nAnswers close "
+			.setDescription("**" + Text.plain(token.name()) + "**\n" + question(typed) + "\nAnswers close "
 					+ Text.relative(round.endsAt()) + " (" + Text.seconds(Duration.between(round.startedAt(),
 							round.endsAt())) + " s).")
 			.setFooter("One answer per player · faster right answers score more");
 		if (image && isWebImage(token.shownImageUrl())) {
 			embed.setImage(token.shownImageUrl());
 		}
-		return Messages.embed(embed.build(), List.of(buttons(event.game().gameId(), round.number(), round.choices())));
+		return Messages.embed(embed.build(),
+				List.of(components(event.game().gameId(), round.number(), round.choices(), typed)));
+	}
+
+	/** The round's buttons: one per choice, or for a typed round the one that opens the answer form. */
+	static ActionRow components(String gameId, int round, List<Choice> choices, boolean typed) {
+		if (typed) {
+			return ActionRow.of(Button.of(ButtonStyle.PRIMARY, TypedAnswers.buttonId(gameId, round), "Name the artist",
+					Emoji.fromUnicode("✍️")));
+		}
+		return buttons(gameId, round, choices);
 	}
 
 	static ActionRow buttons(String gameId, int round, List<Choice> choices) {
@@ -103,6 +130,14 @@ final class GameMessages {
 
 	/** The round's buttons once it is over: all disabled, the right one green, the others grey. */
 	static MessageEditData closedButtons(String gameId, int round, List<Choice> choices, int answer) {
+		return closedButtons(gameId, round, choices, answer, false);
+	}
+
+	/** As {@link #closedButtons(String, int, List, int)}; a typed round's one button goes off, grey. */
+	static MessageEditData closedButtons(String gameId, int round, List<Choice> choices, int answer, boolean typed) {
+		if (typed) {
+			return stoppedButtons(gameId, round, choices, true);
+		}
 		List<Button> buttons = new ArrayList<>();
 		for (Button button : buttons(gameId, round, choices).getButtons()) {
 			boolean right = button.getCustomId().equals(AnswerButton.id(gameId, round, answer));
@@ -118,11 +153,16 @@ final class GameMessages {
 	 * @param posted the round's message as it was posted
 	 */
 	static MessageEditData roundOver(GameEvent.RoundEnded event, MessageCreateData posted, List<Choice> choices) {
+		return roundOver(event, posted, choices, false);
+	}
+
+	static MessageEditData roundOver(GameEvent.RoundEnded event, MessageCreateData posted, List<Choice> choices,
+			boolean typed) {
 		RoundResult result = event.result();
 		String gameId = event.game().gameId();
 		List<MessageEmbed> embeds = new ArrayList<>(posted.getEmbeds());
 		embeds.add(timesUpEmbed(event));
-		MessageEditData buttons = closedButtons(gameId, result.number(), choices, result.answer().number());
+		MessageEditData buttons = closedButtons(gameId, result.number(), choices, result.answer().number(), typed);
 		return new MessageEditBuilder().setEmbeds(embeds)
 			.setComponents(buttons.getComponents())
 			.setAllowedMentions(Messages.NO_MENTIONS)
@@ -131,8 +171,12 @@ final class GameMessages {
 
 	/** A stopped game's open round: every button off and grey, the answer not given away. */
 	static MessageEditData stoppedButtons(String gameId, int round, List<Choice> choices) {
+		return stoppedButtons(gameId, round, choices, false);
+	}
+
+	static MessageEditData stoppedButtons(String gameId, int round, List<Choice> choices, boolean typed) {
 		List<Button> buttons = new ArrayList<>();
-		for (Button button : buttons(gameId, round, choices).getButtons()) {
+		for (Button button : components(gameId, round, choices, typed).getButtons()) {
 			buttons.add(button.withStyle(ButtonStyle.SECONDARY).asDisabled());
 		}
 		return Messages.editComponents(List.of(ActionRow.of(buttons)));

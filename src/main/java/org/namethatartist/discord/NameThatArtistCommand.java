@@ -13,6 +13,7 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import org.namethatartist.artwork.Difficulty;
 import org.namethatartist.game.AnswerMode;
 import org.namethatartist.game.DurationRange;
 import org.namethatartist.game.GameOptions;
@@ -91,7 +92,18 @@ final class NameThatArtistCommand implements SlashCommand {
 						.setRequiredRange(limits.rounds().min(), limits.rounds().max()),
 					seconds("roundtime", "Seconds to answer each artwork", settings.roundTime(), limits.roundTime()),
 					seconds("betweenroundtime", "Seconds between two rounds", settings.betweenRoundTime(),
-							limits.betweenRoundTime()))
+							limits.betweenRoundTime()),
+					new OptionData(OptionType.STRING, "difficulty",
+							"How alike the wrong answers are (default: the server's, else " + settings.difficulty().key()
+									+ ")")
+						.addChoice("easy: wrong answers at random", "easy")
+						.addChoice("normal: one of them similar", "normal")
+						.addChoice("hard: all as similar as can be", "hard"),
+					new OptionData(OptionType.STRING, "answers",
+							"Choose from buttons, or type the artist's name (default: the server's, else "
+									+ settings.answers().key() + ")")
+						.addChoice("buttons", "buttons")
+						.addChoice("typed (points × " + settings.typedMultiplier() + ")", "typed"))
 			.setContexts(InteractionContextType.GUILD);
 	}
 
@@ -128,10 +140,9 @@ final class NameThatArtistCommand implements SlashCommand {
 			Messages.replyPrivately(event, refusal.get());
 			return;
 		}
-		// Discord has no typed rounds yet (no modal): its games are played with buttons whatever game.answers says.
 		GameOptions options = new GameOptions(integer(event.getOption("rounds")),
-				duration(event.getOption("roundtime")), duration(event.getOption("betweenroundtime")), null, null,
-				AnswerMode.BUTTONS);
+				duration(event.getOption("roundtime")), duration(event.getOption("betweenroundtime")), null,
+				choice(event.getOption("difficulty"), Difficulty::of), choice(event.getOption("answers"), AnswerMode::of));
 		if (this.settings != null) {
 			GuildSettings server = this.settings.settings(guild.getId());
 			if (!server.allowsGamesIn(event.getChannelId())) {
@@ -172,6 +183,11 @@ final class NameThatArtistCommand implements SlashCommand {
 		}
 		return (game.status() == GameStatus.ROUND ? "round " : "after round ") + game.roundNumber() + " of "
 				+ game.totalRounds();
+	}
+
+	/** An option with fixed choices; Discord sends only those, so a bad one is a bug (the router answers it). */
+	private static <T> T choice(OptionMapping option, java.util.function.Function<String, T> of) {
+		return (option != null) ? of.apply(option.getAsString()) : null;
 	}
 
 	private static Integer integer(OptionMapping option) {

@@ -338,6 +338,14 @@ public class GameService {
 	 * @param round the round the player answers, or null for the round open now
 	 */
 	public TypedAnswer answerText(String gameId, Integer round, Player player, String text) {
+		return answerText(gameId, round, player, text, null);
+	}
+
+	/**
+	 * As {@link #answerText(String, Integer, Player, String)}, scored by when the player sent the text
+	 * ({@code answeredAt}, clamped to the round and to now; null: now), not by when it was processed.
+	 */
+	public TypedAnswer answerText(String gameId, Integer round, Player player, String text, Instant answeredAt) {
 		Game game = this.byId.get(gameId);
 		if (game == null) {
 			return new TypedAnswer(new AnswerOutcome.NoGame(), null);
@@ -364,8 +372,9 @@ public class GameService {
 			String artist = open.choices().get(open.correctChoice() - 1);
 			AnswerMatcher.Match match = matcher(game).match(text, artist);
 			boolean correct = match.accepted();
+			Instant at = answeredAt(answeredAt, open, now);
 			int points = correct ? (int) Math.round(this.properties.typedMultiplier()
-					* Scoring.points(this.properties.baseScore(), Duration.between(now, open.endsAt()), state.roundTime()))
+					* Scoring.points(this.properties.baseScore(), Duration.between(at, open.endsAt()), state.roundTime()))
 					: 0;
 			Standing before = state.scores().get(player.id());
 			Standing after = new Standing(player.id(), player.name(), points + ((before != null) ? before.score() : 0),

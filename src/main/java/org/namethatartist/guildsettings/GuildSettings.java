@@ -3,6 +3,9 @@ package org.namethatartist.guildsettings;
 import java.time.Duration;
 import java.util.List;
 
+import org.namethatartist.artwork.Difficulty;
+import org.namethatartist.game.AnswerMode;
+
 /**
  * A server's settings as games use them; a null member (an empty list for channels) is not set, and the
  * operator's default applies.
@@ -16,7 +19,7 @@ import java.util.List;
  * @param announcementChannel id of the channel that gets the results of long games
  */
 public record GuildSettings(Integer rounds, Duration roundTime, Duration pause, Integer choices, List<String> channels,
-		String stopRole, String announcementChannel) {
+		String stopRole, String announcementChannel, Difficulty difficulty, AnswerMode answers) {
 
 	/** A game of this many rounds or more is a long one: its results are announced. */
 	public static final int LONG_GAME_ROUNDS = 20;
@@ -27,7 +30,7 @@ public record GuildSettings(Integer rounds, Duration roundTime, Duration pause, 
 
 	/** No setting changed. */
 	public static GuildSettings none() {
-		return new GuildSettings(null, null, null, null, List.of(), null, null);
+		return new GuildSettings(null, null, null, null, List.of(), null, null, null, null);
 	}
 
 	/** Whether a game may start in this channel. */

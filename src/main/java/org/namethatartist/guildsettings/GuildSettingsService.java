@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.namethatartist.artwork.Difficulty;
+import org.namethatartist.game.AnswerMode;
 import org.namethatartist.game.DurationRange;
 import org.namethatartist.game.GameOptions;
 import org.namethatartist.game.GameProperties;
@@ -49,7 +51,9 @@ public final class GuildSettingsService {
 				optional(stored, Setting.PAUSE).map(GuildSettingsService::duration).orElse(null),
 				optional(stored, Setting.CHOICES).map(Integer::valueOf).orElse(null),
 				optional(stored, Setting.CHANNELS).map((ids) -> List.of(ids.split(","))).orElse(List.of()),
-				stored.get(Setting.STOP_ROLE.key()), stored.get(Setting.ANNOUNCEMENT_CHANNEL.key()));
+				stored.get(Setting.STOP_ROLE.key()), stored.get(Setting.ANNOUNCEMENT_CHANNEL.key()),
+				optional(stored, Setting.DIFFICULTY).map(Difficulty::of).orElse(null),
+				optional(stored, Setting.ANSWERS).map(AnswerMode::of).orElse(null));
 	}
 
 	/**
@@ -61,7 +65,9 @@ public final class GuildSettingsService {
 		return new GameOptions((asked.rounds() != null) ? asked.rounds() : settings.rounds(),
 				(asked.roundTime() != null) ? asked.roundTime() : settings.roundTime(),
 				(asked.betweenRoundTime() != null) ? asked.betweenRoundTime() : settings.pause(),
-				(asked.choices() != null) ? asked.choices() : settings.choices(), asked.difficulty(), asked.answers());
+				(asked.choices() != null) ? asked.choices() : settings.choices(),
+				(asked.difficulty() != null) ? asked.difficulty() : settings.difficulty(),
+				(asked.answers() != null) ? asked.answers() : settings.answers());
 	}
 
 	/** Every setting, in order, with its value or the default. */
@@ -165,6 +171,8 @@ public final class GuildSettingsService {
 			case CHANNELS -> "anywhere";
 			case STOP_ROLE -> "none (members with Manage Messages only)";
 			case ANNOUNCEMENT_CHANNEL -> "none";
+			case DIFFICULTY -> this.game.difficulty().key();
+			case ANSWERS -> this.game.answers().key();
 		};
 	}
 
@@ -181,7 +189,18 @@ public final class GuildSettingsService {
 					MAX_CHANNELS);
 			case STOP_ROLE -> ids(setting, value, ROLE, "one role such as @Game Host or a role id", 1);
 			case ANNOUNCEMENT_CHANNEL -> ids(setting, value, CHANNEL, "one channel such as #results or a channel id", 1);
+			case DIFFICULTY -> oneOf(setting, value, "easy", "normal", "hard");
+			case ANSWERS -> oneOf(setting, value, "buttons", "typed");
 		};
+	}
+
+	private static Parsed oneOf(Setting setting, String value, String... allowed) {
+		for (String one : allowed) {
+			if (one.equalsIgnoreCase(value)) {
+				return Parsed.ok(one);
+			}
+		}
+		return Parsed.error(setting.key() + " must be one of " + String.join(", ", allowed) + ", not `" + value + "`");
 	}
 
 	private static Parsed whole(Setting setting, String value, IntRange range) {

@@ -4,8 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The settings a server may change, by the name moderators type. A new setting (difficulty, typed
- * answers) is one more constant here and one more case in {@link GuildSettingsService#parse}: the stores
+ * The settings a server may change, by the name moderators type. A new setting is one more constant here and one more case in {@link GuildSettingsService#parse}: the stores
  * keep any name, so no migration is needed.
  */
 public enum Setting {
@@ -29,7 +28,13 @@ public enum Setting {
 	STOP_ROLE("stop-role", "a role allowed to stop games, besides Manage Messages"),
 
 	/** A channel that gets the Game Over summary of every long game played on the server. */
-	ANNOUNCEMENT_CHANNEL("announcement-channel", "a channel for the results of long games (none: no announcements)");
+	ANNOUNCEMENT_CHANNEL("announcement-channel", "a channel for the results of long games (none: no announcements)"),
+
+	/** How the wrong answers are drawn when the starter does not say: easy, normal or hard. */
+	DIFFICULTY("difficulty", "easy, normal or hard: how alike the wrong answers are"),
+
+	/** How players answer when the starter does not say: buttons or typed. */
+	ANSWERS("answers", "buttons or typed: choose the artist, or type the name");
 
 	private final String key;
 

@@ -283,6 +283,31 @@ final class FakeDiscord implements AutoCloseable {
 		return send(interaction);
 	}
 
+	/**
+	 * A modal submitted by a user: the form {@code modalId} with one text field {@code fieldId} holding
+	 * {@code value}, in a label as Discord sends it (from a button of the channel's message {@code messageId}).
+	 */
+	String submitModal(String messageId, String modalId, String fieldId, String value, String userId,
+			long permissions) {
+		ObjectNode message = this.messages.get(messageId);
+		if (message == null) {
+			throw new IllegalArgumentException("no message " + messageId + " in the channel");
+		}
+		ObjectNode interaction = interaction(message.path("channel_id").asString(), 5, userId, permissions);
+		interaction.set("message", message.deepCopy());
+		ObjectNode data = interaction.putObject("data");
+		data.put("custom_id", modalId);
+		ObjectNode label = data.putArray("components").addObject();
+		label.put("type", 18);
+		label.put("id", 1);
+		ObjectNode input = label.putObject("component");
+		input.put("type", 4);
+		input.put("id", 2);
+		input.put("custom_id", fieldId);
+		input.put("value", value);
+		return send(interaction);
+	}
+
 	/** An interaction known to the fake but not sent over the gateway (to test the fake's own rules); its id. */
 	String registerInteraction() {
 		return registerInteraction(Duration.ZERO);
