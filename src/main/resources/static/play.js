@@ -102,6 +102,8 @@
 				rounds: Number($("rounds").value),
 				roundTime: Number($("round-time").value),
 				betweenRoundTime: Number($("pause").value),
+				difficulty: $("difficulty").value,
+				answers: $("answers").value,
 				player: name,
 			},
 		});
@@ -128,6 +130,7 @@
 		$("stop").hidden = false;
 		$("artwork").hidden = true;
 		$("choices").replaceChildren();
+		$("typed-form").hidden = true;
 		$("feedback").textContent = "";
 		$("last-round").hidden = true;
 		$("last-round-text").replaceChildren();
@@ -205,6 +208,7 @@
 			for (const button of $("choices").querySelectorAll("button")) {
 				button.disabled = true;
 			}
+			closeTyped();
 		}
 		if (last && last.number === shownRound) {
 			markAnswer(last.answer.number);
@@ -229,9 +233,39 @@
 		$("artwork").hidden = false;
 	}
 
+	function isTyped() {
+		return Boolean(game) && game.answers === "typed";
+	}
+
+	/** A typed round: the text field, empty and ready; no list of artists (that would be multiple choice). */
+	function openTyped(round) {
+		$("choices").replaceChildren();
+		const form = $("typed-form");
+		form.dataset.round = round.number;
+		form.hidden = false;
+		const input = $("typed-answer");
+		input.value = "";
+		input.disabled = false;
+		$("typed-submit").disabled = false;
+		input.focus();
+	}
+
+	function closeTyped() {
+		$("typed-answer").disabled = true;
+		$("typed-submit").disabled = true;
+	}
+
 	function showRound(round) {
 		shownRound = round.number;
 		showArtwork(round.imageUrl, round.tokenName);
+		if (isTyped()) {
+			openTyped(round);
+			const feedback = $("feedback");
+			feedback.textContent = "";
+			feedback.className = "feedback";
+			return;
+		}
+		$("typed-form").hidden = true;
 		const choices = $("choices");
 		choices.dataset.round = round.number;
 		choices.replaceChildren(...round.choices.map((choice) => {
@@ -284,6 +318,47 @@
 			markAnswer(game.lastRound.answer.number);
 		}
 	}
+
+	$("typed-form").addEventListener("submit", async (event) => {
+		event.preventDefault();
+		const round = Number($("typed-form").dataset.round);
+		const feedback = $("feedback");
+		const text = $("typed-answer").value.trim();
+		const name = playerName(feedback);
+		if (!name || answering || answers[round]) {
+			return;
+		}
+		if (!text) {
+			feedback.textContent = "Type a name first.";
+			feedback.className = "feedback bad";
+			return;
+		}
+		storeName(name);
+		answering = true;
+		closeTyped();
+		const result = await api("/api/games/" + encodeURIComponent(gameId) + "/answers", {
+			method: "POST",
+			body: { player: name, text: text, round: round },
+		});
+		answering = false;
+		if (result.status === 200) {
+			answers[round] = { text: text, correct: result.body.correct };
+			const points = " +" + result.body.points + " points";
+			feedback.textContent = result.body.matched === "exact" ? "Right, exactly!" + points
+				: result.body.matched === "close" ? "Close enough (you typed “" + text + "”)!" + points
+				: "Not “" + text + "”. The answer comes when the round ends.";
+			feedback.className = "feedback " + (result.body.correct ? "good" : "bad");
+		} else {
+			feedback.textContent = errorOf(result);
+			feedback.className = "feedback bad";
+			if (result.status === 409) {
+				answers[round] = { text: null };
+			} else if (game && game.round && game.round.number === round) {
+				$("typed-answer").disabled = false;
+				$("typed-submit").disabled = false;
+			}
+		}
+	});
 
 	function markAnswer(right) {
 		const mine = answers[shownRound];

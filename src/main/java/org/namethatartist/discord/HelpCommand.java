@@ -38,15 +38,17 @@ final class HelpCommand implements SlashCommand {
 		String howToPlay = "Each round shows an artwork and " + this.settings.choices() + " artists. Press the button "
 				+ "of the one who made it. One answer per round; a right answer scores up to "
 				+ this.settings.baseScore() + " points, fewer the longer you wait, and a wrong one scores nothing. "
-				+ "After the last round, the best score wins.";
+				+ "After the last round, the best score wins. In a typed game (answers: typed) you press ✍️ and type "
+				+ "the artist's name instead: small typos are forgiven, and a right answer scores "
+				+ this.settings.typedMultiplier() + " × the points.";
 		String commands = """
-				/namethatartist [rounds] [roundtime] [betweenroundtime] — start a game in this channel
+				/namethatartist [rounds] [roundtime] [betweenroundtime] [difficulty] [answers] — start a game in this channel
 				/stopgame — stop it (its starter, or members who can manage messages)
 				/leaderboard [scope] [period] — the top 10 by total score, everyone's or this server's, all time or this week or month
 				/alltime [sort] — the all-time top 10 by a statistic of your choice
 				/stats [user] — stats and this week's and month's ranks, shown to you only
 				/ping — how quickly I answer
-				/settings — members who can manage the server: this server's game (defaults, channels, stop role)
+				/settings — members who can manage the server: this server's game (defaults, difficulty, answers, channels, stop role)
 				/precache — administrators: get Discord to load every artwork's image in advance""";
 		EmbedBuilder embed = new EmbedBuilder().setColor(Messages.COLOR_GAME)
 			.setTitle("🎨 Name That Artist — how to play")

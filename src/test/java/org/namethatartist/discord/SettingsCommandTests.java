@@ -95,7 +95,9 @@ class SettingsCommandTests {
 				• `choices`: 4 (default)
 				• `channels`: <#%s>
 				• `stop-role`: none (members with Manage Messages only) (default)
-				• `announcement-channel`: none (default)""".formatted(GAMES_CHANNEL));
+				• `announcement-channel`: none (default)
+				• `difficulty`: normal (default)
+				• `answers`: buttons (default)""".formatted(GAMES_CHANNEL));
 		assertThat(run("reset", "setting", "rounds")).isEqualTo("`rounds` is back to its default from the next game on.");
 		assertThat(this.settings.export(DiscordTester.GUILD)).containsOnlyKeys("channels");
 	}

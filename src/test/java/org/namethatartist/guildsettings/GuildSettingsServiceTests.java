@@ -52,7 +52,8 @@ class GuildSettingsServiceTests {
 	void showListsEveryDefaultWhenNothingIsSet() {
 		assertThat(this.settings.show("g1")).extracting((s) -> s.setting().key() + "=" + s.value() + (s.isDefault() ? "*" : ""))
 			.containsExactly("rounds=20*", "round-time=15s*", "pause=5s*", "choices=4*", "channels=anywhere*",
-					"stop-role=none (members with Manage Messages only)*", "announcement-channel=none*");
+					"stop-role=none (members with Manage Messages only)*", "announcement-channel=none*",
+					"difficulty=normal*", "answers=buttons*");
 		assertThat(this.settings.settings("g1")).isEqualTo(GuildSettings.none());
 	}
 
@@ -111,11 +112,18 @@ class GuildSettingsServiceTests {
 		assertThat(this.settings.set("g1", "announcement-channel", "<#444>"))
 			.isEqualTo(new SettingChange.Changed(Setting.ANNOUNCEMENT_CHANNEL, "444"));
 		assertRejected("announcement-channel", "444 555", "announcement-channel takes at most 1, not 2");
+		assertThat(this.settings.set("g1", "difficulty", "HARD")).isEqualTo(new SettingChange.Changed(Setting.DIFFICULTY, "hard"));
+		assertRejected("difficulty", "brutal", "difficulty must be one of easy, normal, hard, not `brutal`");
+		assertThat(this.settings.set("g1", "answers", "typed")).isEqualTo(new SettingChange.Changed(Setting.ANSWERS, "typed"));
+		assertRejected("answers", "voice", "answers must be one of buttons, typed, not `voice`");
+		assertThat(this.settings.settings("g1").difficulty()).isEqualTo(org.namethatartist.artwork.Difficulty.HARD);
+		assertThat(this.settings.optionsFor("g1", new org.namethatartist.game.GameOptions(null, null, null)).answers())
+			.isEqualTo(org.namethatartist.game.AnswerMode.TYPED);
 	}
 
 	@Test
 	void anUnknownSettingIsRefusedNamingTheSettings() {
-		assertRejected("colour", "red", "There is no setting `colour`; the settings are: rounds, round-time, pause, choices, channels, stop-role, announcement-channel");
+		assertRejected("colour", "red", "There is no setting `colour`; the settings are: rounds, round-time, pause, choices, channels, stop-role, announcement-channel, difficulty, answers");
 	}
 
 	@Test
@@ -158,7 +166,7 @@ class GuildSettingsServiceTests {
 		SettingChange change = this.settings.importAll("g1", bad);
 		assertThat(change).isEqualTo(new SettingChange.Rejected("Nothing imported: round-time must be a time from 10s to "
 				+ "60s, such as 10s, not 500s; There is no setting `colour`; the settings are: rounds, round-time, pause, "
-				+ "choices, channels, stop-role, announcement-channel"));
+				+ "choices, channels, stop-role, announcement-channel, difficulty, answers"));
 		assertThat(this.settings.export("g1")).containsExactly(Map.entry("rounds", "10"));
 	}
 

@@ -12,11 +12,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.namethatartist.artwork.Difficulty;
 import org.namethatartist.game.GameService;
 import org.namethatartist.game.GameStateRepository;
 import org.namethatartist.game.Standing;
 import org.namethatartist.game.StoredGame;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -24,6 +26,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -178,6 +181,47 @@ class PlayPageBrowserTests {
 		this.wait.until(ExpectedConditions.textToBe(By.id("winners"),
 				"The game was stopped, so nobody wins it; the points played count."));
 		assertThat(this.games.find(gameId).orElseThrow().stopped()).isTrue();
+	}
+
+	@Test
+	void aHardTypedGameIsAnsweredByTypingTheNameWithNoListOfArtists() {
+		this.browser.get("http://localhost:" + this.port + "/play.html");
+		visible("player-name").sendKeys("Eve");
+		set("rounds", "2");
+		set("round-time", "6");
+		set("pause", "1");
+		new Select(visible("difficulty")).selectByValue("hard");
+		new Select(visible("answers")).selectByValue("typed");
+		this.browser.findElement(By.id("start")).click();
+
+		WebElement form = this.wait.until(ExpectedConditions
+			.visibilityOfElementLocated(By.cssSelector("#typed-form[data-round='1']")));
+		String gameId = this.browser.getCurrentUrl().replaceAll(".*#", "");
+		assertThat(this.games.settings(gameId).orElseThrow().difficulty()).isEqualTo(Difficulty.HARD);
+		assertThat(this.browser.findElements(By.cssSelector("#choices button"))).as("no list of artists").isEmpty();
+		assertThat(this.browser.findElements(By.tagName("datalist"))).isEmpty();
+		assertThat(visible("typed-answer").getAttribute("autocomplete")).isEqualTo("off");
+
+		// Round 1: the right artist's name, in small letters.
+		int right = correctChoice(gameId);
+		String artist = this.games.find(gameId).orElseThrow().round().choices().get(right - 1).artistName();
+		visible("typed-answer").sendKeys(artist.toLowerCase(java.util.Locale.ROOT));
+		form.findElement(By.id("typed-submit")).click();
+		Pattern exactly = Pattern.compile("Right, exactly! \\+(\\d+) points");
+		this.wait.until(ExpectedConditions.textMatches(By.id("feedback"), exactly));
+		Matcher points = exactly.matcher(text("feedback"));
+		assertThat(points.find()).isTrue();
+		// Typed: 1.5 × a click's points, so above the 100 a click scores at most.
+		assertThat(Integer.parseInt(points.group(1))).isGreaterThan(100);
+		assertThat(visible("typed-answer").isEnabled()).as("one answer per round").isFalse();
+
+		// Round 2: a name that is nobody's.
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#typed-form[data-round='2'] input")));
+		visible("typed-answer").sendKeys("Nobody I know");
+		visible("typed-answer").sendKeys(Keys.ENTER);
+		this.wait.until(ExpectedConditions.textToBe(By.id("feedback"),
+				"Not “Nobody I know”. The answer comes when the round ends."));
+		this.browser.findElement(By.id("stop")).click();
 	}
 
 	private WebElement visible(String id) {
