@@ -7,8 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -208,7 +206,8 @@ public final class ArtworkRefreshService implements SmartLifecycle {
 					+ "the cache is kept", startedAt, count);
 		}
 		try {
-			saveUninterruptibly(fetched);
+			// The store keeps its file open through an interrupt (stopping the application mid-refresh).
+			this.cache.save(fetched);
 		}
 		catch (StorageException ex) {
 			return result(RefreshResult.Outcome.FAILED, "the " + count + " artworks from " + from
@@ -225,44 +224,6 @@ public final class ArtworkRefreshService implements SmartLifecycle {
 	private RefreshResult result(RefreshResult.Outcome outcome, String message, Instant startedAt,
 			@Nullable Integer fetched) {
 		return new RefreshResult(outcome, message, startedAt, now(), fetched);
-	}
-
-	/**
-	 * Saves on a thread of its own and waits for it whatever happens: the store writes on the calling
-	 * thread, and an interrupt (stopping the application) would close its file under every other writer.
-	 */
-	private void saveUninterruptibly(TokenDocument document) {
-		FutureTask<Void> save = new FutureTask<>(() -> {
-			this.cache.save(document);
-			return null;
-		});
-		new Thread(save, "artwork-cache-save").start();
-		boolean interrupted = false;
-		try {
-			while (true) {
-				try {
-					save.get();
-					return;
-				}
-				catch (InterruptedException ex) {
-					interrupted = true;
-				}
-				catch (ExecutionException ex) {
-					if (ex.getCause() instanceof RuntimeException runtime) {
-						throw runtime;
-					}
-					if (ex.getCause() instanceof Error error) {
-						throw error;
-					}
-					throw new IllegalStateException(ex.getCause());
-				}
-			}
-		}
-		finally {
-			if (interrupted) {
-				Thread.currentThread().interrupt();
-			}
-		}
 	}
 
 	private Optional<TokenDocument> loadCache() {

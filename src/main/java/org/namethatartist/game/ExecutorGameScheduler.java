@@ -66,7 +66,7 @@ public final class ExecutorGameScheduler implements GameScheduler, AutoCloseable
 	/** Stops the timers, letting a transition under way finish (its state is saved, games resume later). */
 	@Override
 	public void close() {
-		// No interrupt: a thread interrupted inside a FileChannel force closes the channel under the store.
+		// No interrupt: the timer tasks under way finish their transition (the store would survive one).
 		this.executor.shutdown();
 		try {
 			if (!this.executor.awaitTermination(10, TimeUnit.SECONDS)) {

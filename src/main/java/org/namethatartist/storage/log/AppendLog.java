@@ -497,7 +497,7 @@ public final class AppendLog<V> implements AutoCloseable {
 			copied = mark;
 			long end;
 			while ((end = this.fileEnd) - copied > FINAL_COPY_BYTES) {
-				copyRange(source, copied, end, target);
+				FileRanges.copy(source, copied, end, target);
 				copied = end;
 			}
 			target.force(true);
@@ -506,7 +506,7 @@ public final class AppendLog<V> implements AutoCloseable {
 			this.io.lock();
 			try {
 				ensureOpen();
-				copyRange(source, copied, this.fileEnd, target);
+				FileRanges.copy(source, copied, this.fileEnd, target);
 				target.force(true);
 				// Opened before the rename (a handle follows its file), so that nothing can fail between the
 				// rename and the switch: appends never go to a file that has lost its name.
@@ -585,17 +585,6 @@ public final class AppendLog<V> implements AutoCloseable {
 	private void ensureOpen() {
 		if (this.closed) {
 			throw new StorageException("Store '" + store() + "' is closed");
-		}
-	}
-
-	private static void copyRange(FileChannel source, long from, long to, FileChannel target) throws IOException {
-		long position = from;
-		while (position < to) {
-			long n = source.transferTo(position, to - position, target);
-			if (n <= 0) {
-				throw new IOException("could not read bytes " + position + ".." + to + " of the log");
-			}
-			position += n;
 		}
 	}
 

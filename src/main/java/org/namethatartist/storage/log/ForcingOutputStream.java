@@ -50,13 +50,8 @@ final class ForcingOutputStream extends OutputStream {
 		long position = from;
 		while (position < to) {
 			long chunkEnd = Math.min(to, position + FORCE_EVERY);
-			while (position < chunkEnd) {
-				long n = source.transferTo(position, chunkEnd - position, target);
-				if (n <= 0) {
-					throw new IOException("could not read bytes " + position + ".." + to + " of " + source);
-				}
-				position += n;
-			}
+			FileRanges.copy(source, position, chunkEnd, target);
+			position = chunkEnd;
 			target.force(false);
 		}
 	}

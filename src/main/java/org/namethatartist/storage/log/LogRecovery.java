@@ -525,28 +525,16 @@ final class LogRecovery<V> {
 				FileChannel corrupt = FileChannel.open(this.files.corrupt(), StandardOpenOption.CREATE,
 						StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
 			if (scan.stopAt >= 0) {
-				transferAll(source, scan.stopAt, scan.size - scan.stopAt, corrupt);
+				FileRanges.copy(source, scan.stopAt, scan.size, corrupt);
 			}
 			else {
 				for (BadLine bad : scan.badLines) {
-					transferAll(source, bad.offset, bad.length + 1L, corrupt);
+					FileRanges.copy(source, bad.offset, bad.offset + bad.length + 1L, corrupt);
 				}
 			}
 			corrupt.force(true);
 		}
 		AtomicFiles.forceDirectory(this.files.logsDir());
-	}
-
-	private static void transferAll(FileChannel source, long position, long count, FileChannel target)
-			throws IOException {
-		long done = 0;
-		while (done < count) {
-			long n = source.transferTo(position + done, count - done, target);
-			if (n <= 0) {
-				break;
-			}
-			done += n;
-		}
 	}
 
 	private void rewriteWithout(Path path, List<BadLine> bad, long end) throws IOException {
@@ -556,10 +544,10 @@ final class LogRecovery<V> {
 						StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
 			long position = 0;
 			for (BadLine line : bad) {
-				transferAll(source, position, line.offset - position, target);
+				FileRanges.copy(source, position, line.offset, target);
 				position = line.offset + line.length + 1;
 			}
-			transferAll(source, position, end - position, target);
+			FileRanges.copy(source, position, end, target);
 			target.force(true);
 		}
 		AtomicFiles.moveIntoPlace(temp, path);
