@@ -138,7 +138,7 @@ class NameThatArtistCommandTests {
 	@Test
 	void offersTheOptionsWithinTheConfiguredLimits() {
 		assertThat(this.command.definition().getOptions()).extracting(OptionData::getName)
-			.containsExactly("rounds", "roundtime", "betweenroundtime");
+			.containsExactly("rounds", "roundtime", "betweenroundtime", "difficulty", "answers");
 		OptionData rounds = this.command.definition().getOptions().get(0);
 		assertThat(rounds.getMinValue()).isEqualTo(1L);
 		assertThat(rounds.getMaxValue()).isEqualTo(50L);
@@ -150,6 +150,12 @@ class NameThatArtistCommandTests {
 		OptionData between = this.command.definition().getOptions().get(2);
 		assertThat(between.getMinValue()).isEqualTo(5L);
 		assertThat(between.getMaxValue()).isEqualTo(60L);
+		OptionData difficulty = this.command.definition().getOptions().get(3);
+		assertThat(difficulty.getChoices()).extracting((choice) -> choice.getAsString())
+			.containsExactly("easy", "normal", "hard");
+		OptionData answers = this.command.definition().getOptions().get(4);
+		assertThat(answers.getChoices()).extracting((choice) -> choice.getAsString()).containsExactly("buttons", "typed");
+		assertThat(answers.isRequired()).isFalse();
 	}
 
 }
