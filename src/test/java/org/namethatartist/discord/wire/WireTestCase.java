@@ -6,10 +6,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.namethatartist.NameThatArtistApplication;
@@ -17,8 +19,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the wire scenarios share: a {@link FakeDiscord}, the whole application started against it through
@@ -112,20 +112,16 @@ abstract class WireTestCase {
 
 	}
 
-	/** The probe's first non-null answer, asked every 20 ms; fails after {@link #PATIENCE}. */
-	<T> T await(Probe<T> probe) throws Exception {
-		Instant deadline = Instant.now().plus(PATIENCE);
-		T found = null;
-		while (found == null && Instant.now().isBefore(deadline)) {
-			found = probe.get();
-			if (found == null) {
-				Thread.sleep(20);
-			}
+	/** The probe's first non-null answer, asked every 20 ms (Awaitility); fails after {@link #PATIENCE}. */
+	<T> T await(Probe<T> probe) {
+		try {
+			return Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(probe::get,
+					Objects::nonNull);
 		}
-		assertThat(found).as("within %s; the last REST requests: %s; refused: %s", PATIENCE, lastSent(),
-				(this.discord != null) ? this.discord.refusals() : "-")
-			.isNotNull();
-		return found;
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("not within " + PATIENCE + "; the last REST requests: " + lastSent()
+					+ "; refused: " + ((this.discord != null) ? this.discord.refusals() : "-"), ex);
+		}
 	}
 
 	/** The last requests the bot sent, each cut to 300 characters: enough to see where a scenario stopped. */

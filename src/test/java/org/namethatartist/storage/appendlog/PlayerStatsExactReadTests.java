@@ -53,11 +53,21 @@ class PlayerStatsExactReadTests {
 	@Test
 	void neverDisagreesWithJacksonOnAlteredTexts() {
 		Random random = new Random(7);
+		int answered = 0;
 		for (int i = 0; i < 50_000; i++) {
-			String json = alter(write(randomStats(random)), random);
-			compare(json);
+			// Ordinary players half the time: the texts the fast path answers, altered by one character.
+			String json = alter(write((i % 2 == 0) ? randomStats(random) : ordinaryStats(random)), random);
+			if (compare(json) == Outcome.ANSWERED) {
+				answered++;
+			}
 		}
+		System.out.println("PlayerStatsExactReadTests: the fast path answered " + answered + " of 50000 altered texts");
+		// The comparison runs only where the fast path answers: it must answer a good share of them.
+		assertThat(answered).isGreaterThan(ALTERED_ANSWERED_AT_LEAST);
 	}
+
+	/** About half of what the fast path answered when this bound was set (6,087 with seed 7). */
+	private static final int ALTERED_ANSWERED_AT_LEAST = 3_000;
 
 	@Test
 	void leavesOtherShapesToJackson() {

@@ -61,7 +61,8 @@ class BitFlipTests {
 
 	@BeforeEach
 	void writeLog() throws IOException {
-		this.seed = Long.getLong("bitflip.seed", System.nanoTime());
+		// Fixed, so that CI is reproducible; -Dbitflip.seed=<n> tries other flips.
+		this.seed = Long.getLong("bitflip.seed", 20261205L);
 		System.out.println("BitFlipTests seed: " + this.seed + " (rerun with -Dbitflip.seed=" + this.seed + ")");
 		Random values = new Random(42);
 		for (int i = 0; i < RECORDS; i++) {
