@@ -93,8 +93,11 @@ final class AnswerButton {
 		if (outcome instanceof AnswerOutcome.NoGame) {
 			return "This game is over. Start a new one with /namethatartist.";
 		}
-		AnswerOutcome.Unavailable unavailable = (AnswerOutcome.Unavailable) outcome;
-		return "⚠️ " + unavailable.reason();
+		if (outcome instanceof AnswerOutcome.Unavailable unavailable) {
+			return "⚠️ " + unavailable.reason();
+		}
+		// A new kind of outcome must be phrased here, not cast blindly.
+		throw new IllegalStateException("no feedback for " + outcome.getClass().getName());
 	}
 
 }

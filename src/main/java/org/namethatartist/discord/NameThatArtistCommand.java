@@ -171,9 +171,12 @@ final class NameThatArtistCommand implements SlashCommand {
 		else if (outcome instanceof StartOutcome.NotEnoughArtworks few) {
 			Messages.answerDeferred(event, Messages.text("Not started: " + few.message()));
 		}
+		else if (outcome instanceof StartOutcome.Unavailable unavailable) {
+			Messages.answerDeferred(event, Messages.text("⚠️ Not started: " + unavailable.reason()));
+		}
 		else {
-			Messages.answerDeferred(event,
-					Messages.text("⚠️ Not started: " + ((StartOutcome.Unavailable) outcome).reason()));
+			// A new kind of outcome must be phrased here, not cast blindly (the router answers the user).
+			throw new IllegalStateException("no answer for " + outcome.getClass().getName());
 		}
 	}
 

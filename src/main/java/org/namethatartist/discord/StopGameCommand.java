@@ -62,8 +62,12 @@ final class StopGameCommand implements SlashCommand {
 		else if (outcome instanceof StopOutcome.NoGame) {
 			answer = "No game is running in this channel.";
 		}
+		else if (outcome instanceof StopOutcome.Unavailable unavailable) {
+			answer = "⚠️ " + unavailable.reason();
+		}
 		else {
-			answer = "⚠️ " + ((StopOutcome.Unavailable) outcome).reason();
+			// A new kind of outcome must be phrased here, not cast blindly.
+			throw new IllegalStateException("no answer for " + outcome.getClass().getName());
 		}
 		Messages.answerDeferred(event, Messages.text(answer));
 	}

@@ -11,7 +11,6 @@ import org.namethatartist.artwork.ArtworkCatalog;
 import org.namethatartist.player.PeriodBoards;
 import org.namethatartist.player.PlayerRepository;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -44,79 +43,12 @@ class GameConfiguration {
 		return new GameMetrics(games, registry);
 	}
 
-	/**
-	 * When the context starts, after every singleton exists: subscribes every {@link GameListener} bean
-	 * (the adapters) and every {@link RoundGate}, then resumes saved games, so no adapter misses a resumed game. With
-	 * {@link ResumeGate} beans, it resumes on a thread of its own once they are ready (at most
-	 * {@link #RESUME_WAIT}), so start-up does not wait for them. At shutdown it stops the game timers
-	 * before the stores close; games stay saved and resume next time. A {@link GameOwnership} bean, when
-	 * an adapter provides one, limits which saved games this process takes.
-	 */
+	/** Subscribes the adapters and resumes saved games at start-up; stops the timers at shutdown. */
 	@Bean
-	SmartLifecycle savedGamesResumer(GameService games, ExecutorGameScheduler scheduler,
+	SavedGamesResumer savedGamesResumer(GameService games, ExecutorGameScheduler scheduler,
 			ObjectProvider<GameListener> listeners, ObjectProvider<GameOwnership> ownership,
 			ObjectProvider<ResumeGate> gates, ObjectProvider<RoundGate> roundGates) {
-		return new SmartLifecycle() {
-
-			private volatile boolean running;
-
-			private volatile Thread waiting;
-
-			@Override
-			public void start() {
-				this.running = true;
-				listeners.orderedStream().forEach(games::addListener);
-				roundGates.orderedStream().forEach(games::addRoundGate);
-				GameOwnership owned = ownership.getIfAvailable(() -> GameOwnership.EVERY_GAME);
-				List<ResumeGate> all = gates.orderedStream().toList();
-				if (all.isEmpty()) {
-					games.resumeSavedGames(owned);
-					return;
-				}
-				Thread thread = new Thread(() -> resumeWhenReady(all, owned), "game-resume");
-				thread.setDaemon(true);
-				this.waiting = thread;
-				thread.start();
-			}
-
-			private void resumeWhenReady(List<ResumeGate> all, GameOwnership owned) {
-				long deadline = System.nanoTime() + RESUME_WAIT.toNanos();
-				try {
-					for (ResumeGate gate : all) {
-						gate.awaitReady(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-					}
-				}
-				catch (InterruptedException ex) {
-					// Shutting down before the adapters were ready: the games stay saved for next time.
-					return;
-				}
-				if (this.running) {
-					games.resumeSavedGames(owned);
-				}
-			}
-
-			@Override
-			public void stop() {
-				this.running = false;
-				Thread thread = this.waiting;
-				if (thread != null) {
-					thread.interrupt();
-				}
-				scheduler.close();
-			}
-
-			/** Below the web server's phase: it stops taking requests before the timers stop. */
-			@Override
-			public int getPhase() {
-				return SmartLifecycle.DEFAULT_PHASE - 2048;
-			}
-
-			@Override
-			public boolean isRunning() {
-				return this.running;
-			}
-
-		};
+		return new SavedGamesResumer(games, scheduler, listeners, ownership, gates, roundGates);
 	}
 
 

@@ -43,7 +43,7 @@ class StorageEndpoint {
 				return new WebEndpointResponse<>(this.postgres.status());
 			}
 			catch (RuntimeException ex) {
-				return new WebEndpointResponse<>(new Error("PostgreSQL does not answer: " + PostgresStorage.firstLine(ex)),
+				return new WebEndpointResponse<>(new Failure("PostgreSQL does not answer: " + PostgresStorage.firstLine(ex)),
 						WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
 			}
 		}
@@ -62,12 +62,12 @@ class StorageEndpoint {
 	@WriteOperation
 	public WebEndpointResponse<Object> compact(@Nullable String store) {
 		if (this.postgres != null) {
-			return new WebEndpointResponse<>(new Error("Nothing to compact: the backend is PostgreSQL, "
+			return new WebEndpointResponse<>(new Failure("Nothing to compact: the backend is PostgreSQL, "
 					+ "which reclaims space itself (autovacuum)"), WebEndpointResponse.STATUS_BAD_REQUEST);
 		}
 		List<AppendLog<?>> selected = selected(store);
 		if (selected.isEmpty()) {
-			return new WebEndpointResponse<>(new Error("Unknown store '" + store + "'; stores: "
+			return new WebEndpointResponse<>(new Failure("Unknown store '" + store + "'; stores: "
 					+ String.join(", ", storeNames())), WebEndpointResponse.STATUS_BAD_REQUEST);
 		}
 		List<CompactionReport> reports = new ArrayList<>();
@@ -100,7 +100,7 @@ class StorageEndpoint {
 	}
 
 	/** What a refused request answers. */
-	public record Error(String error) {
+	public record Failure(String error) {
 	}
 
 }

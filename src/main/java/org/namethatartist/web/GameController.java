@@ -48,7 +48,6 @@ class GameController {
 	private static final Player WEB = new Player("web", "a web player");
 
 	/** The game's scheduler runs on the system clock as well. */
-	private static final Clock CLOCK = Clock.systemUTC();
 
 	/** Ids are the game service's; anything else is not one of ours and is answered 404 as it is. */
 	private static final Pattern GAME_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -61,9 +60,13 @@ class GameController {
 
 	private final WebProperties properties;
 
-	GameController(GameService games, WebProperties properties) {
+	/** The server's time in the game's JSON ({@code serverTime}), injected like every clock. */
+	private final Clock clock;
+
+	GameController(GameService games, WebProperties properties, Clock clock) {
 		this.games = games;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	/** What the play page offers: whether it may play, and the options' bounds and defaults in seconds. */
@@ -95,7 +98,7 @@ class GameController {
 		if (outcome instanceof StartOutcome.Started started) {
 			GameView game = started.game();
 			return ResponseEntity.created(URI.create("/api/games/" + game.gameId()))
-				.body(GameJson.of(game, CLOCK.instant(), this.games.settings(game.gameId()).orElse(null)));
+				.body(GameJson.of(game, this.clock.instant(), this.games.settings(game.gameId()).orElse(null)));
 		}
 		if (outcome instanceof StartOutcome.OutOfBounds bad) {
 			// The value as it was sent, in seconds: the game would write 600 seconds as 10m.
@@ -119,7 +122,7 @@ class GameController {
 
 	@GetMapping("/games/{gameId}")
 	GameJson game(@PathVariable String gameId) {
-		return GameJson.of(webGame(gameId), CLOCK.instant(), this.games.settings(gameId).orElse(null));
+		return GameJson.of(webGame(gameId), this.clock.instant(), this.games.settings(gameId).orElse(null));
 	}
 
 	/** Answers once the answer is durable; {@code round} (optional) guards against answering the next one. */
