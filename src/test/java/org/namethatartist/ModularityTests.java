@@ -57,6 +57,26 @@ class ModularityTests {
 		.allowEmptyShould(true)
 		.because("the web layer is an adapter at the edge");
 
+	@ArchTest
+	static final ArchRule postgresUsesTheAppendLogOnlyToImportIt = noClasses().that()
+		.resideInAPackage("org.namethatartist.storage.postgres..")
+		.and()
+		.doNotHaveSimpleName("PostgresImport")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.namethatartist.storage.appendlog..", "org.namethatartist.storage.log..")
+		.because("the backends share only what lives in storage (the saved game's JSON shape); only the import "
+				+ "of an append-log directory reads the other backend");
+
+	@ArchTest
+	static final ArchRule adaptersAtTheEdgeReachStorageOnlyThroughPorts = noClasses().that()
+		.resideInAnyPackage("org.namethatartist.web..", "org.namethatartist.discord..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.namethatartist.storage.appendlog..", "org.namethatartist.storage.postgres..",
+				"org.namethatartist.storage.log..")
+		.because("web and discord use the domain's ports, whatever the backend");
+
 	/** A leaf module may use itself, the root package's shared types and libraries, nothing else of ours. */
 	private static ArchRule leafModule(String module) {
 		String own = "org.namethatartist." + module + "..";

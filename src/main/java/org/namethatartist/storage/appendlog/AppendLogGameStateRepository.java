@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
+import org.namethatartist.storage.GameSnapshotJson;
 import org.namethatartist.game.GameSnapshot;
 import org.namethatartist.game.GameStateRepository;
 import org.namethatartist.game.StoredGame;

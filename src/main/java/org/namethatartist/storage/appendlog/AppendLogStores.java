@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 
+import org.namethatartist.storage.GameSnapshotJson;
 import org.namethatartist.game.GameStateRepository;
 import org.namethatartist.artwork.TokenCache;
 import org.namethatartist.player.PeriodBoards;

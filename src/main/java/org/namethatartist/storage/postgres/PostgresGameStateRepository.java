@@ -8,7 +8,7 @@ import org.namethatartist.StorageException;
 import org.namethatartist.game.GameSnapshot;
 import org.namethatartist.game.GameStateRepository;
 import org.namethatartist.game.StoredGame;
-import org.namethatartist.storage.appendlog.GameSnapshotJson;
+import org.namethatartist.storage.GameSnapshotJson;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.ObjectMapper;

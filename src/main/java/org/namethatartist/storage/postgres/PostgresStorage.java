@@ -10,7 +10,7 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import org.flywaydb.core.Flyway;
 import org.namethatartist.guildsettings.GuildSettingsRepository;
 import org.namethatartist.storage.StorageBackend;
-import org.namethatartist.storage.appendlog.GameSnapshotJson;
+import org.namethatartist.storage.GameSnapshotJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -1,6 +1,7 @@
 package org.namethatartist.storage.appendlog;
 
 import org.junit.jupiter.api.Test;
+import org.namethatartist.storage.GameSnapshotJson;
 import org.namethatartist.artwork.Difficulty;
 import org.namethatartist.game.AnswerMode;
 import org.namethatartist.game.GameSnapshot;

@@ -10,7 +10,7 @@ import org.namethatartist.artwork.ArtistInfo;
 import org.namethatartist.artwork.Token;
 import org.namethatartist.artwork.TokenDocument;
 import org.namethatartist.game.StoredGame;
-import org.namethatartist.storage.appendlog.GameSnapshotJson;
+import org.namethatartist.storage.GameSnapshotJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;

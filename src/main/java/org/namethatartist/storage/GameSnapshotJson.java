@@ -1,4 +1,4 @@
-package org.namethatartist.storage.appendlog;
+package org.namethatartist.storage;
 
 import java.time.Duration;
 import java.time.Instant;
