@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import net.dv8tion.jda.api.JDA;
@@ -139,9 +140,13 @@ class DiscordConnectionTests {
 		CountDownLatch discordAnswers = new CountDownLatch(1);
 		this.connection = new DiscordConnection(answeredWhen(discordAnswers, () -> manager), Clock.systemUTC());
 		this.connection.start();
-		CompletableFuture<Optional<GuildMessageChannel>> found = CompletableFuture
-			.supplyAsync(() -> this.connection.find("200"));
-		Thread.sleep(200);
+		AtomicReference<Thread> finder = new AtomicReference<>();
+		CompletableFuture<Optional<GuildMessageChannel>> found = CompletableFuture.supplyAsync(() -> {
+			finder.set(Thread.currentThread());
+			return this.connection.find("200");
+		});
+		// Parked inside find, waiting for the login: it cannot have answered.
+		awaitParked(finder);
 		assertThat(found).isNotDone();
 		discordAnswers.countDown();
 		assertThat(found.get(10, TimeUnit.SECONDS)).contains(channel);
@@ -153,13 +158,19 @@ class DiscordConnectionTests {
 		CountDownLatch discordAnswers = new CountDownLatch(1);
 		this.connection = new DiscordConnection(answeredWhen(discordAnswers, () -> loggedIn(shard)), Clock.systemUTC());
 		// The resumer may ask before the connection has even started.
-		CompletableFuture<Void> ready = CompletableFuture.runAsync(() -> awaitReady(Duration.ofSeconds(30)));
+		AtomicReference<Thread> resumer = new AtomicReference<>();
+		CompletableFuture<Void> ready = CompletableFuture.runAsync(() -> {
+			resumer.set(Thread.currentThread());
+			awaitReady(Duration.ofSeconds(30));
+		});
 		this.connection.start();
-		Thread.sleep(200);
+		awaitParked(resumer);
 		assertThat(ready).as("while logging in").isNotDone();
 		discordAnswers.countDown();
 		assertThat(this.connection.awaitFirstAttempt(Duration.ofSeconds(10))).isTrue();
-		Thread.sleep(300);
+		// Logged in: the resumer polls the shard's status, parked between looks.
+		awaitParked(resumer);
+		assertThat(this.connection.status().allConnected()).isFalse();
 		assertThat(ready).as("logged in, the shard still connecting").isNotDone();
 		when(shard.getStatus()).thenReturn(JDA.Status.CONNECTED);
 		ready.get(10, TimeUnit.SECONDS);
@@ -179,6 +190,12 @@ class DiscordConnectionTests {
 		CompletableFuture<Void> bounded = CompletableFuture.runAsync(() -> awaitReady(Duration.ofMillis(300)));
 		bounded.get(10, TimeUnit.SECONDS);
 		assertThat(this.connection.status().allConnected()).isFalse();
+	}
+
+	/** Waits until the thread is parked (waiting), so that what it waits for is known not to have happened. */
+	private static void awaitParked(AtomicReference<Thread> thread) {
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> thread.get() != null
+				&& (thread.get().getState() == Thread.State.WAITING || thread.get().getState() == Thread.State.TIMED_WAITING));
 	}
 
 	/** Shard managers whose login answers only once {@code discordAnswers} is counted down. */

@@ -279,7 +279,11 @@ class GameRestartTests extends GameTestCase {
 		this.games.restart(Duration.ofSeconds(30), (saved) -> false);
 		this.games.events.clear();
 		CountDownLatch shardsConnected = new CountDownLatch(1);
-		ResumeGate discord = (max) -> shardsConnected.await(max.toMillis(), TimeUnit.MILLISECONDS);
+		CountDownLatch waiting = new CountDownLatch(1);
+		ResumeGate discord = (max) -> {
+			waiting.countDown();
+			shardsConnected.await(max.toMillis(), TimeUnit.MILLISECONDS);
+		};
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("discord", discord);
 		try (ExecutorGameScheduler timers = new ExecutorGameScheduler(Clock.systemUTC(), 1)) {
@@ -287,14 +291,12 @@ class GameRestartTests extends GameTestCase {
 					beans.getBeanProvider(GameListener.class), beans.getBeanProvider(GameOwnership.class),
 					beans.getBeanProvider(ResumeGate.class), beans.getBeanProvider(RoundGate.class));
 			resumer.start();
-			// Start-up goes on; the saved game waits for the gate.
-			Thread.sleep(200);
+			// Start-up goes on; the saved game waits inside the gate, so it cannot have resumed yet.
+			assertThat(waiting.await(10, TimeUnit.SECONDS)).isTrue();
 			assertThat(this.games.service.find(game.gameId())).isEmpty();
 			shardsConnected.countDown();
-			for (int i = 0; i < 100 && this.games.service.find(game.gameId()).isEmpty(); i++) {
-				Thread.sleep(50);
-			}
-			assertThat(this.games.service.find(game.gameId())).isPresent();
+			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+				.until(() -> this.games.service.find(game.gameId()).isPresent());
 			assertThat(this.games.events(GameEvent.GameResumed.class)).hasSize(1);
 			resumer.stop();
 		}
