@@ -18,11 +18,7 @@ import org.namethatartist.game.GameSnapshot.RoundSnapshot;
  */
 final class Game {
 
-	/** A phase beyond {@link GameStatus}: the pause before an interrupted round is played again. */
-	static final String RESUMING = "RESUMING";
 
-	/** A phase beyond {@link GameStatus}: recording the results of a stopped game (nobody wins it). */
-	static final String STOPPING = "STOPPING";
 
 	final ReentrantLock lock = new ReentrantLock();
 
@@ -85,21 +81,21 @@ final class Game {
 	}
 
 	GameStatus status() {
-		return switch (this.state.phase()) {
-			case "STARTING", RESUMING -> GameStatus.STARTING;
-			case "ROUND" -> GameStatus.ROUND;
-			case "BETWEEN_ROUNDS" -> GameStatus.BETWEEN_ROUNDS;
-			case "ENDING", STOPPING -> GameStatus.ENDING;
-			default -> GameStatus.OVER;
+		return switch (Phase.of(this.state.phase())) {
+			case STARTING, RESUMING -> GameStatus.STARTING;
+			case ROUND -> GameStatus.ROUND;
+			case BETWEEN_ROUNDS -> GameStatus.BETWEEN_ROUNDS;
+			case ENDING, STOPPING -> GameStatus.ENDING;
+			case OVER -> GameStatus.OVER;
 		};
 	}
 
 	/** The state after a change, stamped {@code now}; the caller saves it before adopting it. */
-	GameSnapshot next(String phase, int round, Instant phaseEndsAt, RoundSnapshot currentRound,
+	GameSnapshot next(Phase phase, int round, Instant phaseEndsAt, RoundSnapshot currentRound,
 			Map<String, Standing> scores, Instant now) {
 		GameSnapshot s = this.state;
 		return new GameSnapshot(GameSnapshot.SCHEMA, s.gameId(), s.channelId(), s.guildId(), s.startedBy(),
-				s.startedAt(), s.rounds(), s.roundTime(), s.betweenRoundTime(), s.tokenKeys(), phase, round,
+				s.startedAt(), s.rounds(), s.roundTime(), s.betweenRoundTime(), s.tokenKeys(), phase.name(), round,
 				phaseEndsAt, currentRound, scores, this.recorded, now, s.difficulty(), s.answers());
 	}
 

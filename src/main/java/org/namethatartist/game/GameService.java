@@ -45,15 +45,10 @@ public class GameService {
 
 	private static final Logger logger = LoggerFactory.getLogger(GameService.class);
 
-	private static final String STARTING = "STARTING";
 
-	private static final String ROUND = "ROUND";
 
-	private static final String BETWEEN_ROUNDS = "BETWEEN_ROUNDS";
 
-	private static final String ENDING = "ENDING";
 
-	private static final String OVER = "OVER";
 
 	private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
 
@@ -179,7 +174,7 @@ public class GameService {
 		}
 		Instant now = this.scheduler.now();
 		GameSnapshot snapshot = new GameSnapshot(GameSnapshot.SCHEMA, newGameId(), channelId, guildId, starter.id(),
-				now, rounds, roundTime, between, List.copyOf(tokens.keySet()), STARTING, 0,
+				now, rounds, roundTime, between, List.copyOf(tokens.keySet()), Phase.STARTING.name(), 0,
 				now.plus(this.properties.startDelay()), null, Map.of(), Set.of(), now,
 				(options.difficulty() != null) ? options.difficulty() : this.properties.difficulty(),
 				(options.answers() != null) ? options.answers() : this.properties.answers());
@@ -247,7 +242,7 @@ public class GameService {
 				return new AnswerOutcome.InvalidChoice(choice, (open != null) ? open.choices().size()
 						: this.properties.choices());
 			}
-			if (!ROUND.equals(state.phase()) || open == null || open.number() != asked) {
+			if (Phase.of(state.phase()) != Phase.ROUND || open == null || open.number() != asked) {
 				return new AnswerOutcome.RoundOver(asked);
 			}
 			Instant at = answeredAt(answeredAt, open, now);
@@ -271,7 +266,7 @@ public class GameService {
 			scores.put(player.id(), after);
 			RoundSnapshot answered = new RoundSnapshot(open.number(), open.tokenKey(), open.choices(),
 					open.correctChoice(), open.startedAt(), open.endsAt(), answers, open.messageId());
-			GameSnapshot next = game.next(state.phase(), state.round(), state.phaseEndsAt(), answered, scores, now);
+			GameSnapshot next = game.next(Phase.of(state.phase()), state.round(), state.phaseEndsAt(), answered, scores, now);
 			try {
 				this.states.save(next);
 			}
@@ -311,10 +306,10 @@ public class GameService {
 		try {
 			GameSnapshot state = game.state;
 			RoundSnapshot open = state.currentRound();
-			if (game.isOver() || !ROUND.equals(state.phase()) || open == null || open.number() != round) {
+			if (game.isOver() || Phase.of(state.phase()) != Phase.ROUND || open == null || open.number() != round) {
 				return;
 			}
-			GameSnapshot next = game.next(state.phase(), state.round(), state.phaseEndsAt(), open.withMessageId(messageId),
+			GameSnapshot next = game.next(Phase.of(state.phase()), state.round(), state.phaseEndsAt(), open.withMessageId(messageId),
 					state.scores(), state.lastUpdated());
 			try {
 				this.states.save(next);
@@ -362,7 +357,7 @@ public class GameService {
 			RoundSnapshot open = state.currentRound();
 			Instant now = this.scheduler.now();
 			int asked = (round != null) ? round : state.round();
-			if (!ROUND.equals(state.phase()) || open == null || open.number() != asked || !now.isBefore(open.endsAt())) {
+			if (Phase.of(state.phase()) != Phase.ROUND || open == null || open.number() != asked || !now.isBefore(open.endsAt())) {
 				return new TypedAnswer(new AnswerOutcome.RoundOver(asked), null);
 			}
 			Integer previous = open.answers().get(player.id());
@@ -387,7 +382,7 @@ public class GameService {
 			scores.put(player.id(), after);
 			RoundSnapshot answered = new RoundSnapshot(open.number(), open.tokenKey(), open.choices(),
 					open.correctChoice(), open.startedAt(), open.endsAt(), answers);
-			GameSnapshot next = game.next(state.phase(), state.round(), state.phaseEndsAt(), answered, scores, now);
+			GameSnapshot next = game.next(Phase.of(state.phase()), state.round(), state.phaseEndsAt(), answered, scores, now);
 			try {
 				this.states.save(next);
 			}
@@ -464,10 +459,10 @@ public class GameService {
 			}
 			cancelTimer(game);
 			Instant now = this.scheduler.now();
-			String phase = game.state.phase();
+			Phase phase = Phase.of(game.state.phase());
 			try {
-				if (!ENDING.equals(phase) && !Game.STOPPING.equals(phase)) {
-					GameSnapshot stopping = game.next(Game.STOPPING, game.state.round(), now, game.state.currentRound(),
+				if (!phase.recording()) {
+					GameSnapshot stopping = game.next(Phase.STOPPING, game.state.round(), now, game.state.currentRound(),
 							game.state.scores(), now);
 					this.states.save(stopping);
 					game.state = stopping;
@@ -575,7 +570,7 @@ public class GameService {
 		game.choices = (saved.currentRound() != null) ? saved.currentRound().choices().size() : this.properties.choices();
 		Duration away = Duration.between(saved.lastUpdated(), now);
 		boolean recent = away.compareTo(this.properties.resumeWindow()) <= 0;
-		String phase = saved.phase();
+		Phase phase = Phase.of(saved.phase());
 		game.lock.lock();
 		try {
 			// Saved games may resume while new games start (after the adapters' gates): a new one wins.
@@ -583,23 +578,23 @@ public class GameService {
 				return Resumption.SKIPPED;
 			}
 			this.byId.put(saved.gameId(), game);
-			if (!recent || ENDING.equals(phase) || Game.STOPPING.equals(phase) || OVER.equals(phase)) {
+			if (!recent || phase.recording() || phase == Phase.OVER) {
 				// Memory only: if this run dies too, the next one finds the game as old as now, and ends it the same way.
-				if (!Game.STOPPING.equals(phase)) {
-					game.state = game.next(ENDING, saved.round(), now, saved.currentRound(), saved.scores(), now);
+				if (phase != Phase.STOPPING) {
+					game.state = game.next(Phase.ENDING, saved.round(), now, saved.currentRound(), saved.scores(), now);
 				}
 				schedule(game, now);
 				return Resumption.ENDED;
 			}
-			if (BETWEEN_ROUNDS.equals(phase) && saved.currentRound() != null
+			if ((phase == Phase.BETWEEN_ROUNDS) && saved.currentRound() != null
 					&& tokens.containsKey(saved.currentRound().tokenKey())) {
 				game.lastRound = game.result(saved.currentRound());
 			}
 			Instant resumeAt = now.plus(this.properties.startDelay());
-			String next = ROUND.equals(phase) ? Game.RESUMING : phase;
+			Phase next = (phase == Phase.ROUND) ? Phase.RESUMING : phase;
 			game.state = game.next(next, saved.round(), resumeAt, saved.currentRound(), saved.scores(), saved.lastUpdated());
 			RoundSnapshot interrupted = saved.currentRound();
-			GameEvent.GameResumed.ShownRound shown = (ROUND.equals(phase) && interrupted != null
+			GameEvent.GameResumed.ShownRound shown = ((phase == Phase.ROUND) && interrupted != null
 					&& interrupted.messageId() != null)
 							? new GameEvent.GameResumed.ShownRound(interrupted.number(), interrupted.messageId(),
 									game.choices(interrupted))
@@ -659,20 +654,20 @@ public class GameService {
 
 	private void advance(Game game, Instant now) {
 		GameSnapshot state = game.state;
-		switch (state.phase()) {
+		switch (Phase.of(state.phase())) {
 			case STARTING, BETWEEN_ROUNDS -> {
 				if (!held(game, now)) {
 					openRound(game, state.round() + 1, now);
 				}
 			}
-			case Game.RESUMING -> {
+			case RESUMING -> {
 				if (!held(game, now)) {
 					reopenRound(game, now);
 				}
 			}
 			case ROUND -> closeRound(game, now);
-			case ENDING, Game.STOPPING -> finish(game, null);
-			default -> throw new IllegalStateException("unknown phase " + state.phase());
+			case ENDING, STOPPING -> finish(game, null);
+			case OVER -> throw new IllegalStateException("game " + game.gameId() + " is over");
 		}
 	}
 
@@ -685,7 +680,7 @@ public class GameService {
 			return false;
 		}
 		GameView view = game.view();
-		int round = Game.RESUMING.equals(game.state.phase()) && game.state.currentRound() != null
+		int round = (Phase.of(game.state.phase()) == Phase.RESUMING) && game.state.currentRound() != null
 				? game.state.currentRound().number() : game.state.round() + 1;
 		for (RoundGate gate : this.gates) {
 			Optional<String> reason;
@@ -708,7 +703,7 @@ public class GameService {
 				logger.warn("Game {} in channel {} stops with its scores recorded: held {} s ({})", game.gameId(),
 						game.channelId(), Duration.between(game.heldSince, now).toSeconds(), reason.get());
 				release(game);
-				GameSnapshot stopping = game.next(Game.STOPPING, game.state.round(), now, game.state.currentRound(),
+				GameSnapshot stopping = game.next(Phase.STOPPING, game.state.round(), now, game.state.currentRound(),
 						game.state.scores(), now);
 				this.states.save(stopping);
 				game.state = stopping;
@@ -740,7 +735,7 @@ public class GameService {
 			number++;
 		}
 		if (number > state.rounds()) {
-			GameSnapshot ending = game.next(ENDING, state.round(), now, state.currentRound(), state.scores(), now);
+			GameSnapshot ending = game.next(Phase.ENDING, state.round(), now, state.currentRound(), state.scores(), now);
 			this.states.save(ending);
 			game.state = ending;
 			finish(game, null);
@@ -767,7 +762,7 @@ public class GameService {
 	}
 
 	private void startRound(Game game, RoundSnapshot round) {
-		GameSnapshot next = game.next(ROUND, round.number(), round.endsAt(), round, game.state.scores(),
+		GameSnapshot next = game.next(Phase.ROUND, round.number(), round.endsAt(), round, game.state.scores(),
 				round.startedAt());
 		this.states.save(next);
 		game.state = next;
@@ -783,7 +778,7 @@ public class GameService {
 		int idleLimit = this.properties.endAfterIdleRounds();
 		boolean abandoned = idleLimit > 0 && game.idleRounds >= idleLimit && round.number() < state.rounds();
 		boolean last = round.number() >= state.rounds() || abandoned;
-		GameSnapshot next = game.next(last ? ENDING : BETWEEN_ROUNDS, round.number(),
+		GameSnapshot next = game.next(last ? Phase.ENDING : Phase.BETWEEN_ROUNDS, round.number(),
 				last ? now : now.plus(state.betweenRoundTime()), round, state.scores(), now);
 		this.states.save(next);
 		game.state = next;
@@ -810,7 +805,7 @@ public class GameService {
 	 */
 	private void finish(Game game, Player by) {
 		GameSnapshot state = game.state;
-		boolean stopped = Game.STOPPING.equals(state.phase());
+		boolean stopped = Phase.of(state.phase()) == Phase.STOPPING;
 		List<Standing> winners = stopped ? List.of() : Scoring.winners(state.scores().values());
 		Set<String> winnerIds = winners.stream().map(Standing::userId).collect(Collectors.toSet());
 		Instant now = this.scheduler.now();
@@ -830,7 +825,7 @@ public class GameService {
 		this.states.delete(state.channelId());
 		game.winners = winners;
 		game.stopped = stopped;
-		game.state = game.next(OVER, state.round(), null, state.currentRound(), state.scores(), now);
+		game.state = game.next(Phase.OVER, state.round(), null, state.currentRound(), state.scores(), now);
 		GameView view = game.view();
 		this.finished.put(view.gameId(), view);
 		release(game);

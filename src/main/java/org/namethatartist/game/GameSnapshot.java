@@ -18,7 +18,8 @@ import org.namethatartist.artwork.Difficulty;
  *
  * @param schema the version of this shape; states of another version are left alone
  * @param tokenKeys the tokens of every round, drawn at the start ({@code contract:tokenId})
- * @param phase {@code STARTING}, {@code ROUND}, {@code BETWEEN_ROUNDS}, {@code ENDING} or {@code OVER}
+ * @param phase the name of a {@link Phase}: {@code STARTING}, {@code ROUND}, {@code BETWEEN_ROUNDS}, {@code ENDING},
+ * {@code STOPPING} or {@code OVER} ({@code RESUMING} lives in memory only)
  * @param round the current round, 1-based; 0 before the first
  * @param phaseEndsAt when the current phase ends
  * @param recorded the players whose results are durable, so a crash while ending records each once
