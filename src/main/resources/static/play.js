@@ -286,20 +286,37 @@
 			return;
 		}
 		storeName(name);
-		answering = true;
 		const buttons = $("choices").querySelectorAll("button");
 		for (const button of buttons) {
 			button.disabled = true;
 			button.classList.toggle("chosen", Number(button.dataset.choice) === choice);
 		}
-		const result = await api("/api/games/" + encodeURIComponent(gameId) + "/answers", {
-			method: "POST",
-			body: { player: name, choice: choice, round: round },
-		});
+		await post(round, { player: name, choice: choice, round: round },
+			(taken) => taken.correct ? "Correct! +" + taken.points + " points" : "Wrong",
+			() => {
+				for (const button of buttons) {
+					button.disabled = false;
+					button.classList.remove("chosen");
+				}
+			});
+		if (game && game.lastRound && game.lastRound.number === round) {
+			markAnswer(game.lastRound.answer.number);
+		}
+	}
+
+	/**
+	 * Sends one answer (a choice or a text) and says how it went: `say` phrases a taken answer; when
+	 * nothing was taken (a bad name, the server busy) and the round is still open, `reopen` lets the
+	 * player try again. A 409 (answered already, round over) closes the round for this player.
+	 */
+	async function post(round, body, say, reopen) {
+		answering = true;
+		const result = await api("/api/games/" + encodeURIComponent(gameId) + "/answers", { method: "POST", body: body });
 		answering = false;
+		const feedback = $("feedback");
 		if (result.status === 200) {
-			answers[round] = { choice: choice, correct: result.body.correct };
-			feedback.textContent = result.body.correct ? "Correct! +" + result.body.points + " points" : "Wrong";
+			answers[round] = { choice: (body.choice !== undefined) ? body.choice : null, correct: result.body.correct };
+			feedback.textContent = say(result.body);
 			feedback.className = "feedback " + (result.body.correct ? "good" : "bad");
 		} else {
 			feedback.textContent = errorOf(result);
@@ -307,15 +324,8 @@
 			if (result.status === 409) {
 				answers[round] = { choice: null };
 			} else if (game && game.round && game.round.number === round) {
-				// Nothing was taken (a bad name, the server busy): the player may try again.
-				for (const button of buttons) {
-					button.disabled = false;
-					button.classList.remove("chosen");
-				}
+				reopen();
 			}
-		}
-		if (game && game.lastRound && game.lastRound.number === round) {
-			markAnswer(game.lastRound.answer.number);
 		}
 	}
 
@@ -334,30 +344,15 @@
 			return;
 		}
 		storeName(name);
-		answering = true;
 		closeTyped();
-		const result = await api("/api/games/" + encodeURIComponent(gameId) + "/answers", {
-			method: "POST",
-			body: { player: name, text: text, round: round },
-		});
-		answering = false;
-		if (result.status === 200) {
-			answers[round] = { text: text, correct: result.body.correct };
-			const points = " +" + result.body.points + " points";
-			feedback.textContent = result.body.matched === "exact" ? "Right, exactly!" + points
-				: result.body.matched === "close" ? "Close enough (you typed “" + text + "”)!" + points
-				: "Not “" + text + "”. The answer comes when the round ends.";
-			feedback.className = "feedback " + (result.body.correct ? "good" : "bad");
-		} else {
-			feedback.textContent = errorOf(result);
-			feedback.className = "feedback bad";
-			if (result.status === 409) {
-				answers[round] = { text: null };
-			} else if (game && game.round && game.round.number === round) {
+		await post(round, { player: name, text: text, round: round },
+			(taken) => taken.matched === "exact" ? "Right, exactly! +" + taken.points + " points"
+				: taken.matched === "close" ? "Close enough (you typed “" + text + "”)! +" + taken.points + " points"
+				: "Not “" + text + "”. The answer comes when the round ends.",
+			() => {
 				$("typed-answer").disabled = false;
 				$("typed-submit").disabled = false;
-			}
-		}
+			});
 	});
 
 	function markAnswer(right) {

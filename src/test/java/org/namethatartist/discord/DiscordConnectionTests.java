@@ -20,8 +20,12 @@ import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.cache.ShardCacheView;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.namethatartist.game.GameStatus;
+import org.namethatartist.game.GameView;
+import org.namethatartist.game.HeldGame;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
@@ -239,6 +243,59 @@ class DiscordConnectionTests {
 		assertThat(MessageRequest.getDefaultMentions()).isEmpty();
 	}
 
+	/** Servers whose ids put them on shard 0 and shard 1 of 2 ({@code (id >> 22) % 2}). */
+	private static final String ON_SHARD_0 = String.valueOf(10L << 22);
+
+	private static final String ON_SHARD_1 = String.valueOf(11L << 22);
+
+	@Test
+	void aGameOnAReconnectingShardIsHeldAndOnAConnectedOneIsNot() throws Exception {
+		JDA zero = shard(0, JDA.Status.RECONNECT_QUEUED, -1);
+		JDA one = shard(1, JDA.Status.CONNECTED, 40);
+		start(() -> loggedIn(zero, one));
+		assertThat(this.connection.hold(game(ON_SHARD_0))).contains("shard 0 is RECONNECT_QUEUED");
+		assertThat(this.connection.hold(game(ON_SHARD_1))).isEmpty();
+
+		when(zero.getStatus()).thenReturn(JDA.Status.CONNECTED);
+		assertThat(this.connection.hold(game(ON_SHARD_0))).isEmpty();
+	}
+
+	@Test
+	void webGamesAreNeverHeld() throws Exception {
+		start(() -> loggedIn(shard(0, JDA.Status.DISCONNECTED, -1), shard(1, JDA.Status.DISCONNECTED, -1)));
+		assertThat(this.connection.hold(game(null))).isEmpty();
+		assertThat(this.connection.hold(game(ON_SHARD_1))).contains("shard 1 is DISCONNECTED");
+	}
+
+	@Test
+	void aConnectionNotStartedHoldsNothing() {
+		this.connection = new DiscordConnection(() -> {
+			throw new AssertionError("not started");
+		}, this.clock);
+		// Not running: a game service without Discord plays on.
+		assertThat(this.connection.hold(game(ON_SHARD_0))).isEmpty();
+	}
+
+	@Test
+	void healthListsTheHeldGames() throws Exception {
+		start(() -> loggedIn(shard(0, JDA.Status.CONNECTED, 40), shard(1, JDA.Status.CONNECTED, 40)));
+		HeldGame held = new HeldGame("g1", "c1", ON_SHARD_0, 3, "shard 0 is RECONNECT_QUEUED", TestGames.T0);
+		Health health = new DiscordHealthIndicator(this.connection, () -> null, () -> List.of(held)).health();
+		assertThat(health.getDetails()).containsEntry("heldGames", 1);
+		assertThat(health.getDetails().get("held")).asInstanceOf(InstanceOfAssertFactories.LIST)
+			.singleElement()
+			.satisfies((one) -> assertThat(one).asInstanceOf(InstanceOfAssertFactories.MAP)
+				.containsEntry("game", "g1")
+				.containsEntry("round", 3)
+				.containsEntry("reason", "shard 0 is RECONNECT_QUEUED")
+				.containsEntry("since", TestGames.T0.toString()));
+	}
+
+	private static GameView game(String guildId) {
+		return new GameView("g1", "c1", guildId, "u1", GameStatus.BETWEEN_ROUNDS, 1, 5, Duration.ofSeconds(15),
+				Duration.ofSeconds(5), null, null, TestGames.T0, List.of(), List.of(), false, false);
+	}
+
 	private void start(Supplier<ShardManager> managers) throws InterruptedException {
 		this.connection = new DiscordConnection(() -> {
 			this.attempts.incrementAndGet();
@@ -255,6 +312,9 @@ class DiscordConnectionTests {
 		when(cache.asList()).thenReturn(List.of(shards));
 		when(manager.getShardCache()).thenReturn(cache);
 		when(manager.getShardsTotal()).thenReturn(shards.length);
+		for (JDA shard : shards) {
+			when(manager.getShardById(shard.getShardInfo().getShardId())).thenReturn(shard);
+		}
 		return manager;
 	}
 
