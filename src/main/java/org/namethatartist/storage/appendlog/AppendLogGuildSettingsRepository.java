@@ -45,6 +45,16 @@ final class AppendLogGuildSettingsRepository implements GuildSettingsRepository 
 		return values;
 	}
 
+	/** Every guild's stored settings, as (guild id, settings by name); for an import into another backend. */
+	void forEachGuild(java.util.function.BiConsumer<String, Map<String, String>> action) {
+		this.table.forEachEntry((guildId, stored) -> {
+			Map<String, String> values = find(guildId);
+			if (!values.isEmpty()) {
+				action.accept(guildId, values);
+			}
+		});
+	}
+
 	@Override
 	public void put(String guildId, String name, String value) {
 		change(guildId, (values) -> values.put(name, value));

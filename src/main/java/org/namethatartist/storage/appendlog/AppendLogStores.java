@@ -159,6 +159,14 @@ public final class AppendLogStores implements StorageBackend, AutoCloseable {
 		this.gameStates.forEachJson(action);
 	}
 
+	/**
+	 * Every server's stored settings, as (guild id, settings by name, canonical text); for an import into
+	 * another backend. Servers with no setting stored are left out.
+	 */
+	public void forEachGuildSettings(BiConsumer<String, java.util.Map<String, String>> action) {
+		this.guildSettings.forEachGuild(action);
+	}
+
 	/** Every store's log, for health, compaction and the {@code storage} endpoint. */
 	public List<AppendLog<?>> logs() {
 		return this.logs;

@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Imports an append-log data directory ({@code storage.postgres.import-from}) into an empty database:
- * players, per-server stats, game states (as stored, recognised or not) and the token document, in one
+ * players, per-server stats, game states (as stored, recognised or not), the token document and the
+ * servers' settings, in one
  * transaction. The players table is locked first, so of several processes starting at once only one
  * imports; a database that has players already is left alone, so running it twice imports once. The
  * games in the players' histories are entered as counted, so a game's end replayed after the move is
@@ -24,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class PostgresImport {
 
 	/** What an import did. */
-	record Report(boolean imported, int players, int guildPlayers, int gameStates, boolean tokens) {
+	record Report(boolean imported, int players, int guildPlayers, int gameStates, boolean tokens, int guildSettings) {
 	}
 
 	/** Rows sent in batches of this many statements: one round trip each instead of one per row. */
@@ -42,9 +43,9 @@ final class PostgresImport {
 				JdbcClient jdbc = storage.jdbc();
 				jdbc.sql("LOCK TABLE players IN EXCLUSIVE MODE").update();
 				if (jdbc.sql("SELECT count(*) FROM players").query(Long.class).single() > 0) {
-					return new Report(false, 0, 0, 0, false);
+					return new Report(false, 0, 0, 0, false, 0);
 				}
-				int[] counts = new int[3];
+				int[] counts = new int[4];
 				boolean[] tokens = new boolean[1];
 				try (AppendLogStores stores = AppendLogStores.open(dataDir, LogOptions.defaults())) {
 					Batches batches = new Batches(new NamedParameterJdbcTemplate(storage.dataSource()), storage.rows());
@@ -66,8 +67,12 @@ final class PostgresImport {
 						PostgresTokenCache.put(jdbc, storage.mapper().writeValueAsString(document));
 						tokens[0] = true;
 					});
+					stores.forEachGuildSettings((guildId, values) -> {
+						storage.guildSettings().replace(guildId, values);
+						counts[3]++;
+					});
 				}
-				return new Report(true, counts[0], counts[1], counts[2], tokens[0]);
+				return new Report(true, counts[0], counts[1], counts[2], tokens[0], counts[3]);
 			});
 		}
 		catch (RuntimeException ex) {

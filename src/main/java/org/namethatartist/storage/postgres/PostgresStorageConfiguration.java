@@ -58,9 +58,9 @@ class PostgresStorageConfiguration {
 		Binder.get(environment).bind("storage.postgres.import-from", Path.class).ifBound((dataDir) -> {
 			PostgresImport.Report report = PostgresImport.importIfEmpty(storage, dataDir);
 			if (report.imported()) {
-				logger.info("Imported {} into PostgreSQL: {} players, {} per-server entries, {} game states, {}", dataDir,
-						report.players(), report.guildPlayers(), report.gameStates(),
-						report.tokens() ? "the token cache" : "no token cache");
+				logger.info("Imported {} into PostgreSQL: {} players, {} per-server entries, {} game states, {}, the settings of {} servers",
+						dataDir, report.players(), report.guildPlayers(), report.gameStates(),
+						report.tokens() ? "the token cache" : "no token cache", report.guildSettings());
 			}
 			else {
 				logger.info("Not importing {}: the database has players already", dataDir);

@@ -116,6 +116,31 @@ class PostgresImportTests {
 	}
 
 	@Test
+	void theServersSettingsAreImportedWithTheRest(@TempDir Path withSettings) {
+		try (AppendLogStores stores = AppendLogStores.open(withSettings, LogOptions.defaults())) {
+			stores.players().recordResult(new GameResult("g1", "u1", "Player 1", "guild-a", 3, true, 1, 1, Instant.EPOCH));
+			stores.guildSettings().put("guild-a", "rounds", "7");
+			stores.guildSettings().put("guild-a", "choices", "5");
+			stores.guildSettings().put("guild-b", "channels", "123,456");
+			stores.guildSettings().put("guild-c", "rounds", "9");
+			stores.guildSettings().remove("guild-c", "rounds");
+		}
+		PostgresStorage storage = PostgresStorage.open(this.pool);
+		PostgresImport.Report report = PostgresImport.importIfEmpty(storage, withSettings);
+		assertThat(report.imported()).isTrue();
+		assertThat(report.guildSettings()).isEqualTo(2);
+		assertThat(storage.guildSettings().find("guild-a")).isEqualTo(Map.of("rounds", "7", "choices", "5"));
+		assertThat(storage.guildSettings().find("guild-b")).isEqualTo(Map.of("channels", "123,456"));
+		assertThat(storage.guildSettings().find("guild-c")).isEmpty();
+		assertThat(storage.jdbc().sql("SELECT count(*) FROM guild_settings").query(Long.class).single()).isEqualTo(3L);
+
+		// Imported once: settings changed after the move are not overwritten by a second start.
+		storage.guildSettings().put("guild-a", "rounds", "12");
+		assertThat(PostgresImport.importIfEmpty(storage, withSettings).imported()).isFalse();
+		assertThat(storage.guildSettings().find("guild-a")).containsEntry("rounds", "12");
+	}
+
+	@Test
 	void aDirectoryLargerThanABatchImportsEveryRowAndEveryCountedGame(@TempDir Path large) {
 		int players = PostgresImport.BATCH * 2 + 17;
 		try (AppendLogStores stores = AppendLogStores.open(large, LogOptions.defaults().withFsync(FsyncPolicy.NEVER))) {
