@@ -56,6 +56,8 @@ public final class AppendLogStores implements StorageBackend, AutoCloseable {
 	private final AppendLogTokenCache tokens;
 
 	private AppendLogPeriodBoards periods;
+
+	private PeriodTable periodTable;
 	private AppendLogGuildSettingsRepository guildSettings;
 
 	private AppendLogStores(Path dataDir, DataDirLock lock, List<AppendLog<?>> logs, AppendLogPlayerRepository players,
@@ -102,6 +104,7 @@ public final class AppendLogStores implements StorageBackend, AutoCloseable {
 					new AppendLogGameStateRepository(games, gameTable, new GameSnapshotJson(mapper)),
 					new AppendLogTokenCache(tokens, tokenTable, mapper));
 			stores.periods = new AppendLogPeriodBoards(periods, periodTable);
+			stores.periodTable = periodTable;
 			stores.guildSettings = new AppendLogGuildSettingsRepository(settings, settingsTable);
 			return stores;
 		}
@@ -165,6 +168,29 @@ public final class AppendLogStores implements StorageBackend, AutoCloseable {
 	 */
 	public void forEachGuildSettings(BiConsumer<String, java.util.Map<String, String>> action) {
 		this.guildSettings.forEachGuild(action);
+	}
+
+	/**
+	 * Every week and month board entry, for an import into another backend: the period id
+	 * ({@code 2026-W49}, {@code 2026-12}), the server (null for the global board), the numbers, and what they
+	 * counted ({@code game:<id>} for the newest games of the entry, {@code day:<yyyy-mm-dd>} for dailies).
+	 */
+	public void forEachPeriodEntry(PeriodEntryVisitor visitor) {
+		this.periodTable.forEach((periodId, guildId, row) -> {
+			java.util.List<String> counted = new java.util.ArrayList<>();
+			row.gameIds().forEach((id) -> counted.add("game:" + id));
+			row.days().forEach((day) -> counted.add("day:" + day));
+			visitor.visit(periodId, guildId, row.stats(), counted);
+		});
+	}
+
+	/** One board entry, as {@link #forEachPeriodEntry} gives it. */
+	@FunctionalInterface
+	public interface PeriodEntryVisitor {
+
+		void visit(String periodId, String guildId, org.namethatartist.player.PeriodStats stats,
+				java.util.List<String> counted);
+
 	}
 
 	/** Every store's log, for health, compaction and the {@code storage} endpoint. */

@@ -76,6 +76,23 @@ final class PeriodTable implements StoreState<PeriodRow> {
 		return entries;
 	}
 
+	/** Every entry: its period id, its server (null for the global board) and its row. */
+	void forEach(EntryVisitor visitor) {
+		this.boards.forEach((board, rows) -> {
+			int slash = board.indexOf('/');
+			String scope = board.substring(slash + 1);
+			String guildId = GLOBAL.equals(scope) ? null : scope;
+			rows.values().forEach((row) -> visitor.visit(board.substring(0, slash), guildId, row));
+		});
+	}
+
+	@FunctionalInterface
+	interface EntryVisitor {
+
+		void visit(String periodId, String guildId, PeriodRow row);
+
+	}
+
 	long size() {
 		return this.boards.values().stream().mapToLong(Map::size).sum();
 	}

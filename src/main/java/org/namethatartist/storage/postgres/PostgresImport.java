@@ -25,8 +25,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class PostgresImport {
 
 	/** What an import did. */
-	record Report(boolean imported, int players, int guildPlayers, int gameStates, boolean tokens, int guildSettings) {
+	record Report(boolean imported, int players, int guildPlayers, int gameStates, boolean tokens, int guildSettings,
+			int periodEntries) {
+
+		Report(boolean imported, int players, int guildPlayers, int gameStates, boolean tokens, int guildSettings) {
+			this(imported, players, guildPlayers, gameStates, tokens, guildSettings, 0);
+		}
+
 	}
+
+	private static final String PERIOD_ROW = "INSERT INTO period_players (period, scope, user_id, username, "
+			+ "total_games, total_wins, total_score, best_score, total_correct_answers, total_incorrect_answers, "
+			+ "daily_score) VALUES (:period, :scope, :user, :name, :games, :wins, :score, :best, :correct, :incorrect, "
+			+ ":daily)";
+
+	private static final String PERIOD_COUNTED = "INSERT INTO period_counted (counted, user_id) VALUES (:counted, :user) "
+			+ "ON CONFLICT DO NOTHING";
 
 	/** Rows sent in batches of this many statements: one round trip each instead of one per row. */
 	static final int BATCH = 1000;
@@ -45,7 +59,7 @@ final class PostgresImport {
 				if (jdbc.sql("SELECT count(*) FROM players").query(Long.class).single() > 0) {
 					return new Report(false, 0, 0, 0, false, 0);
 				}
-				int[] counts = new int[4];
+				int[] counts = new int[5];
 				boolean[] tokens = new boolean[1];
 				try (AppendLogStores stores = AppendLogStores.open(dataDir, LogOptions.defaults())) {
 					Batches batches = new Batches(new NamedParameterJdbcTemplate(storage.dataSource()), storage.rows());
@@ -71,14 +85,57 @@ final class PostgresImport {
 						storage.guildSettings().replace(guildId, values);
 						counts[3]++;
 					});
+					counts[4] = importPeriods(stores, new NamedParameterJdbcTemplate(storage.dataSource()));
 				}
-				return new Report(true, counts[0], counts[1], counts[2], tokens[0], counts[3]);
+				return new Report(true, counts[0], counts[1], counts[2], tokens[0], counts[3], counts[4]);
 			});
 		}
 		catch (RuntimeException ex) {
 			throw new StorageException("Could not import " + dataDir + " into PostgreSQL; nothing was imported: "
 					+ ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * The week and month boards, and what they counted, so that a game recorded again after the move (a
+	 * restart while recording) still counts once. Entries of every period are kept, past ones included.
+	 */
+	private static int importPeriods(AppendLogStores stores, NamedParameterJdbcTemplate jdbc) {
+		java.util.List<MapSqlParameterSource> rows = new java.util.ArrayList<>();
+		java.util.List<MapSqlParameterSource> counted = new java.util.ArrayList<>();
+		int[] entries = new int[1];
+		stores.forEachPeriodEntry((periodId, guildId, stats, keys) -> {
+			rows.add(new MapSqlParameterSource().addValue("period", periodId)
+				.addValue("scope", (guildId != null) ? guildId : "*")
+				.addValue("user", stats.userId())
+				.addValue("name", stats.username())
+				.addValue("games", stats.totalGames())
+				.addValue("wins", stats.totalWins())
+				.addValue("score", stats.totalScore())
+				.addValue("best", stats.bestScore())
+				.addValue("correct", stats.totalCorrectAnswers())
+				.addValue("incorrect", stats.totalIncorrectAnswers())
+				.addValue("daily", stats.dailyScore()));
+			for (String key : keys) {
+				counted.add(new MapSqlParameterSource().addValue("counted", key).addValue("user", stats.userId()));
+			}
+			entries[0]++;
+			if (rows.size() >= BATCH) {
+				jdbc.batchUpdate(PERIOD_ROW, rows.toArray(MapSqlParameterSource[]::new));
+				rows.clear();
+			}
+			if (counted.size() >= BATCH) {
+				jdbc.batchUpdate(PERIOD_COUNTED, counted.toArray(MapSqlParameterSource[]::new));
+				counted.clear();
+			}
+		});
+		if (!rows.isEmpty()) {
+			jdbc.batchUpdate(PERIOD_ROW, rows.toArray(MapSqlParameterSource[]::new));
+		}
+		if (!counted.isEmpty()) {
+			jdbc.batchUpdate(PERIOD_COUNTED, counted.toArray(MapSqlParameterSource[]::new));
+		}
+		return entries[0];
 	}
 
 	/** Rows waiting to be sent, by statement; sent when a batch is full and by {@link #flush()}. */

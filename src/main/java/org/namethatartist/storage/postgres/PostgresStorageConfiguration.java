@@ -58,9 +58,10 @@ class PostgresStorageConfiguration {
 		Binder.get(environment).bind("storage.postgres.import-from", Path.class).ifBound((dataDir) -> {
 			PostgresImport.Report report = PostgresImport.importIfEmpty(storage, dataDir);
 			if (report.imported()) {
-				logger.info("Imported {} into PostgreSQL: {} players, {} per-server entries, {} game states, {}, the settings of {} servers",
+				logger.info("Imported {} into PostgreSQL: {} players, {} per-server entries, {} game states, {}, the settings of {} servers, {} week and month board entries",
 						dataDir, report.players(), report.guildPlayers(), report.gameStates(),
-						report.tokens() ? "the token cache" : "no token cache", report.guildSettings());
+						report.tokens() ? "the token cache" : "no token cache", report.guildSettings(),
+						report.periodEntries());
 			}
 			else {
 				logger.info("Not importing {}: the database has players already", dataDir);

@@ -141,6 +141,36 @@ class PostgresImportTests {
 	}
 
 	@Test
+	void theWeekAndMonthBoardsAreImportedAndWhatTheyCountedCountsOnce(@TempDir Path withBoards) {
+		Instant wednesday = Instant.parse("2026-12-02T12:00:00Z");
+		GameResult annWins = new GameResult("g1", "u-ann", "Ann", "guild-a", 120, true, 3, 1, wednesday);
+		try (AppendLogStores stores = AppendLogStores.open(withBoards, LogOptions.defaults())) {
+			stores.players().recordResult(annWins);
+			stores.periods().recordResult(annWins);
+			stores.periods().recordResult(new GameResult("g1", "u-bob", "Bob", "guild-a", 40, false, 1, 3, wednesday));
+			stores.periods().recordDaily("u-ann", "Ann", null, java.time.LocalDate.parse("2026-12-01"), 300, wednesday);
+		}
+		PostgresStorage storage = PostgresStorage.open(this.pool);
+		PostgresImport.Report report = PostgresImport.importIfEmpty(storage, withBoards);
+		// Ann and Bob, each in the week and the month, globally and on guild-a: 8 entries.
+		assertThat(report.periodEntries()).isEqualTo(8);
+		org.namethatartist.player.Period week = org.namethatartist.player.Period.week(wednesday);
+		assertThat(storage.periods().leaderboard(week, org.namethatartist.player.PeriodSort.TOTAL_SCORE, 10, "guild-a"))
+			.extracting((entry) -> entry.stats().userId() + "=" + entry.stats().totalScore())
+			.containsExactly("u-ann=120", "u-bob=40");
+		assertThat(storage.periods().leaderboard(week, org.namethatartist.player.PeriodSort.DAILY_SCORE, 10, null))
+			.extracting((entry) -> entry.stats().userId() + "=" + entry.stats().dailyScore())
+			.startsWith("u-ann=300");
+		// The same game recorded again after the move (a restart while recording), and the same day: nothing doubles.
+		storage.periods().recordResult(annWins);
+		storage.periods().recordDaily("u-ann", "Ann", null, java.time.LocalDate.parse("2026-12-01"), 300, wednesday);
+		assertThat(storage.periods().standing(week, org.namethatartist.player.PeriodSort.TOTAL_SCORE, "guild-a", "u-ann"))
+			.hasValueSatisfying((entry) -> assertThat(entry.stats().totalScore()).isEqualTo(120));
+		assertThat(storage.periods().standing(week, org.namethatartist.player.PeriodSort.DAILY_SCORE, null, "u-ann"))
+			.hasValueSatisfying((entry) -> assertThat(entry.stats().dailyScore()).isEqualTo(300));
+	}
+
+	@Test
 	void aDirectoryLargerThanABatchImportsEveryRowAndEveryCountedGame(@TempDir Path large) {
 		int players = PostgresImport.BATCH * 2 + 17;
 		try (AppendLogStores stores = AppendLogStores.open(large, LogOptions.defaults().withFsync(FsyncPolicy.NEVER))) {
