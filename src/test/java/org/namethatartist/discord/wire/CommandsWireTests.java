@@ -27,7 +27,7 @@ class CommandsWireTests extends WireTestCase {
 		startBot("--artwork.source=demo");
 		String user = FakeDiscord.snowflake(800);
 		String ping = this.discord.slashCommand("ping", user, PLAYER);
-		JsonNode callback = answered(ping);
+		JsonNode callback = callback(ping);
 		assertThat(callback.path("type").asInt()).as("a message").isEqualTo(4);
 		assertThat(callback.path("data").path("content").asString()).startsWith("🏓 Pong! Gateway: ");
 		FakeDiscord.Sent edit = await(() -> this.discord.sent().stream()
@@ -37,14 +37,14 @@ class CommandsWireTests extends WireTestCase {
 
 		// Again at once: the user's cooldown (5 s by default) answers privately.
 		String again = this.discord.slashCommand("ping", user, PLAYER);
-		JsonNode cooling = answered(again);
+		JsonNode cooling = callback(again);
 		assertThat(cooling.path("data").path("flags").asInt() & 64).isEqualTo(64);
 		assertThat(cooling.path("data").path("content").asString()).startsWith("⏳ /ping is cooling down: try again in ");
 		// A moderator is never held.
 		String moderator = FakeDiscord.snowflake(801);
 		this.discord.slashCommand("ping", moderator, MODERATOR);
 		String moderatorAgain = this.discord.slashCommand("ping", moderator, MODERATOR);
-		assertThat(answered(moderatorAgain).path("data").path("content").asString()).startsWith("🏓 Pong!");
+		assertThat(callback(moderatorAgain).path("data").path("content").asString()).startsWith("🏓 Pong!");
 		assertThat(this.discord.refusals()).isEmpty();
 	}
 
@@ -53,19 +53,19 @@ class CommandsWireTests extends WireTestCase {
 		startBot("--artwork.source=demo");
 		String user = FakeDiscord.snowflake(810);
 		String stats = this.discord.slashCommand("stats", user, PLAYER);
-		JsonNode deferred = answered(stats);
+		JsonNode deferred = callback(stats);
 		assertThat(deferred.path("type").asInt()).isEqualTo(5);
 		assertThat(deferred.path("data").path("flags").asInt() & 64).as("privately").isEqualTo(64);
-		assertThat(followUp(stats)).isNotEmpty();
+		assertThat(followUpText(stats)).isNotEmpty();
 
 		String board = this.discord.slashCommand("leaderboard", user, PLAYER, Map.of("period", "this week"));
-		JsonNode publicly = answered(board);
+		JsonNode publicly = callback(board);
 		assertThat(publicly.path("type").asInt()).isEqualTo(5);
 		assertThat(publicly.path("data").path("flags").asInt(0) & 64).as("publicly").isZero();
-		assertThat(followUp(board)).isNotEmpty();
+		assertThat(followUpText(board)).isNotEmpty();
 
 		String alltime = this.discord.slashCommand("alltime", user, PLAYER, Map.of("sort", "totalWins"));
-		assertThat(answered(alltime).path("type").asInt()).isIn(4, 5);
+		assertThat(callback(alltime).path("type").asInt()).isIn(4, 5);
 		assertThat(followUpOrCallback(alltime)).isNotEmpty();
 		assertThat(this.discord.refusals()).isEmpty();
 	}
@@ -78,14 +78,14 @@ class CommandsWireTests extends WireTestCase {
 		String starter = FakeDiscord.snowflake(820);
 		String other = FakeDiscord.snowflake(821);
 		// Nothing to stop yet.
-		JsonNode nothing = answered(this.discord.slashCommand("stopgame", other, PLAYER));
+		JsonNode nothing = callback(this.discord.slashCommand("stopgame", other, PLAYER));
 		assertThat(nothing.path("data").path("flags").asInt() & 64).isEqualTo(64);
 		assertThat(nothing.path("data").path("content").asString()).isEqualTo("No game is running in this channel.");
 
 		String start = this.discord.slashCommand("namethatartist", starter, PLAYER, Map.of("rounds", 5, "roundtime", 30));
-		answered(start);
+		callback(start);
 		ObjectNode round = await(() -> this.discord.messages().stream()
-			.filter((m) -> !GameWireTests.customIds(m).isEmpty() && !GameWireTests.allDisabled(m))
+			.filter((m) -> !customIds(m).isEmpty() && !allDisabled(m))
 			.findFirst().orElse(null));
 		// A second game in the same channel is refused privately.
 		String second = this.discord.slashCommand("namethatartist", other, PLAYER, Map.of("rounds", 5));
@@ -95,13 +95,13 @@ class CommandsWireTests extends WireTestCase {
 		assertThat(followUpOrCallback(notAllowed)).isNotEmpty().doesNotContain("stopped");
 		assertThat(this.discord.messages().stream().noneMatch((m) -> m.toString().contains("stopped"))).isTrue();
 		String stop = this.discord.slashCommand("stopgame", FakeDiscord.snowflake(823), MODERATOR);
-		answered(stop);
+		callback(stop);
 		// The open round's buttons go off, and the channel is told.
 		String roundId = round.path("id").asString();
 		await(() -> this.discord.messages().stream()
-			.filter((m) -> m.path("id").asString().equals(roundId) && GameWireTests.allDisabled(m))
+			.filter((m) -> m.path("id").asString().equals(roundId) && allDisabled(m))
 			.findFirst().orElse(null));
-		assertThat(GameWireTests.greenButtons(this.discord.messages().stream()
+		assertThat(greenButtons(this.discord.messages().stream()
 			.filter((m) -> m.path("id").asString().equals(roundId)).findFirst().orElseThrow()))
 			.as("a stopped round does not give its answer away").isEmpty();
 		assertThat(this.discord.refusals()).isEmpty();
@@ -110,11 +110,11 @@ class CommandsWireTests extends WireTestCase {
 	@Test
 	void precacheIsForAdministratorsAndLeavesEachImageUpBeforeDeletingIt() throws Exception {
 		startBot("--artwork.source=demo");
-		JsonNode refused = answered(this.discord.slashCommand("precache", FakeDiscord.snowflake(830), PLAYER));
+		JsonNode refused = callback(this.discord.slashCommand("precache", FakeDiscord.snowflake(830), PLAYER));
 		assertThat(refused.path("data").path("flags").asInt() & 64).isEqualTo(64);
 
 		String precache = this.discord.slashCommand("precache", FakeDiscord.snowflake(831), ADMINISTRATOR);
-		assertThat(answered(precache).path("type").asInt()).isEqualTo(5);
+		assertThat(callback(precache).path("type").asInt()).isEqualTo(5);
 		FakeDiscord.Sent posted = await(() -> this.discord.sent().stream()
 			.filter((sent) -> sent.method().equals("POST") && sent.path().endsWith("/channels/" + FakeDiscord.CHANNEL_ID
 					+ "/messages"))
@@ -128,30 +128,23 @@ class CommandsWireTests extends WireTestCase {
 	}
 
 	/** The interaction's callback, once it came (within Discord's 3 s, or the fake refused it). */
-	private JsonNode answered(String interaction) throws Exception {
-		FakeDiscord.Interaction answered = await(() -> {
-			FakeDiscord.Interaction one = this.discord.interaction(interaction);
-			return (one.answeredAt() != null) ? one : null;
-		});
-		return answered.callback();
+	private JsonNode callback(String interaction) {
+		return answered(interaction).callback();
 	}
 
-	/** The text of the first follow-up (or edit of the original) of a deferred interaction. */
-	private String followUp(String interaction) throws Exception {
-		FakeDiscord.Sent sent = await(() -> this.discord.sent().stream()
-			.filter((one) -> one.path().contains("/webhooks/") && one.path().contains("/token-" + interaction))
-			.findFirst().orElse(null));
-		JsonNode body = this.discord.body(sent);
+	/** The text of the first follow-up of a deferred interaction. */
+	private String followUpText(String interaction) {
+		JsonNode body = followUp(interaction);
 		return body.path("content").asString("") + body.path("embeds").toString();
 	}
 
 	/** The answer's text, whether it came in the callback or in a follow-up after a deferral. */
 	private String followUpOrCallback(String interaction) throws Exception {
-		JsonNode callback = answered(interaction);
+		JsonNode callback = callback(interaction);
 		if (callback.path("type").asInt() == 4) {
 			return callback.path("data").path("content").asString("") + callback.path("data").path("embeds");
 		}
-		return followUp(interaction);
+		return followUpText(interaction);
 	}
 
 }

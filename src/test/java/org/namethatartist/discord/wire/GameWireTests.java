@@ -49,7 +49,7 @@ class GameWireTests extends WireTestCase {
 		String gameId = null;
 		for (int round = 1; round <= 3; round++) {
 			int number = round;
-			ObjectNode message = await(() -> roundMessage(number));
+			ObjectNode message = await(() -> openRound(number));
 			List<String> buttons = customIds(message);
 			assertThat(buttons).hasSize(4);
 			Matcher id = ANSWER.matcher(buttons.get(0));
@@ -74,20 +74,13 @@ class GameWireTests extends WireTestCase {
 
 		// Every click was answered once, within Discord's 3 s: deferred privately, then the feedback.
 		for (String click : clicks) {
-			FakeDiscord.Interaction interaction = await(() -> {
-				FakeDiscord.Interaction one = this.discord.interaction(click);
-				return (one.answeredAt() != null) ? one : null;
-			});
+			FakeDiscord.Interaction interaction = answered(click);
 			assertThat(java.time.Duration.between(interaction.created, interaction.answeredAt()))
 				.isLessThan(FakeDiscord.CALLBACK_WINDOW);
 			assertThat(interaction.callback().path("type").asInt()).as("deferred").isEqualTo(5);
 			assertThat(interaction.callback().path("data").path("flags").asInt() & 64).as("privately").isEqualTo(64);
-			String token = "token-" + click;
 			// The feedback: the first follow-up, which takes the place of the deferred (private) answer.
-			FakeDiscord.Sent feedback = await(() -> this.discord.sent().stream()
-				.filter((sent) -> sent.path().contains("/webhooks/") && sent.path().contains("/" + token))
-				.findFirst().orElse(null));
-			assertThat(this.discord.body(feedback).path("content").asString()).containsAnyOf("Right!", "Not this one");
+			assertThat(followUp(click).path("content").asString()).containsAnyOf("Right!", "Not this one");
 		}
 		assertThat(this.discord.refusals()).isEmpty();
 
@@ -108,56 +101,6 @@ class GameWireTests extends WireTestCase {
 		double perRound = roundRequests / 3.0;
 		System.out.printf("discord_requests_per_round %.2f%n", perRound);
 		assertThat(perRound).isLessThanOrEqualTo(2.0);
-	}
-
-	private ObjectNode roundMessage(int round) {
-		for (ObjectNode message : this.discord.messages()) {
-			List<String> ids = customIds(message);
-			if (!ids.isEmpty() && !allDisabled(message)) {
-				Matcher matcher = ANSWER.matcher(ids.get(0));
-				if (matcher.matches() && Integer.parseInt(matcher.group(2)) == round) {
-					return message;
-				}
-			}
-		}
-		return null;
-	}
-
-	static List<String> customIds(JsonNode message) {
-		List<String> ids = new ArrayList<>();
-		for (JsonNode row : message.path("components")) {
-			for (JsonNode button : row.path("components")) {
-				if (button.has("custom_id")) {
-					ids.add(button.path("custom_id").asString());
-				}
-			}
-		}
-		return ids;
-	}
-
-	static boolean allDisabled(JsonNode message) {
-		boolean any = false;
-		for (JsonNode row : message.path("components")) {
-			for (JsonNode button : row.path("components")) {
-				any = true;
-				if (!button.path("disabled").asBoolean(false)) {
-					return false;
-				}
-			}
-		}
-		return any;
-	}
-
-	static List<JsonNode> greenButtons(JsonNode message) {
-		List<JsonNode> green = new ArrayList<>();
-		for (JsonNode row : message.path("components")) {
-			for (JsonNode button : row.path("components")) {
-				if (button.path("style").asInt() == 3) {
-					green.add(button);
-				}
-			}
-		}
-		return green;
 	}
 
 }

@@ -55,10 +55,10 @@ class HostileNamesWireTests extends WireTestCase {
 		for (int round = 1; round <= 2; round++) {
 			int number = round;
 			ObjectNode message = await(() -> this.discord.messages().stream()
-				.filter((m) -> !GameWireTests.allDisabled(m) && GameWireTests.customIds(m).stream()
+				.filter((m) -> !allDisabled(m) && customIds(m).stream()
 					.anyMatch((id) -> id.matches("nta:answer:[^:]+:" + number + ":1")))
 				.findFirst().orElse(null));
-			List<String> buttons = GameWireTests.customIds(message);
+			List<String> buttons = customIds(message);
 			for (int p = 0; p < players.size(); p++) {
 				this.discord.click(message.path("id").asString(), buttons.get(p % buttons.size()), players.get(p), PLAYER);
 			}
@@ -85,7 +85,7 @@ class HostileNamesWireTests extends WireTestCase {
 			// Markdown is rendered in content and embeds; button labels show their text as it is.
 			strings(message.path("content"), texts);
 			strings(message.path("embeds"), texts);
-			labels(message.path("components"), labels);
+			labels(message, labels);
 		}
 		assertThat(texts).isNotEmpty();
 		for (String text : texts) {
@@ -110,14 +110,9 @@ class HostileNamesWireTests extends WireTestCase {
 		}
 	}
 
-	private static void labels(JsonNode components, List<String> into) {
-		for (JsonNode row : components) {
-			for (JsonNode button : row.path("components")) {
-				if (button.has("label")) {
-					into.add(button.path("label").asString());
-				}
-			}
-		}
+	private static void labels(JsonNode message, List<String> into) {
+		buttons(message).stream().filter((button) -> button.has("label"))
+			.forEach((button) -> into.add(button.path("label").asString()));
 	}
 
 	private static String cut(String text) {

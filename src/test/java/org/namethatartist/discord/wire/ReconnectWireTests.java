@@ -40,7 +40,7 @@ class ReconnectWireTests extends WireTestCase {
 		this.discord.releaseIdentifies();
 		ObjectNode second = await(() -> openRound(2));
 		assertThat(this.discord.received(2)).as("identified again").isEqualTo(2);
-		String click = this.discord.click(second.path("id").asString(), GameWireTests.customIds(second).get(0), starter,
+		String click = this.discord.click(second.path("id").asString(), customIds(second).get(0), starter,
 				PLAYER);
 		await(() -> this.discord.interaction(click).answeredAt());
 		await(() -> openRound(3));
@@ -63,30 +63,16 @@ class ReconnectWireTests extends WireTestCase {
 		this.discord.requestReconnect(0);
 		await(() -> (this.discord.received(6) == 1) ? Boolean.TRUE : null);
 		await(() -> health().path("status").asString().equals("UP") ? Boolean.TRUE : null);
-		String click = this.discord.click(round.path("id").asString(), GameWireTests.customIds(round).get(1), player,
+		String click = this.discord.click(round.path("id").asString(), customIds(round).get(1), player,
 				PLAYER);
-		FakeDiscord.Interaction answered = await(() -> {
-			FakeDiscord.Interaction one = this.discord.interaction(click);
-			return (one.answeredAt() != null) ? one : null;
-		});
-		assertThat(answered.callback().path("type").asInt()).isEqualTo(5);
+		assertThat(answered(click).callback().path("type").asInt()).isEqualTo(5);
 		assertThat(this.discord.received(2)).as("resumed, not identified again").isEqualTo(1);
 		assertThat(this.discord.refusals()).isEmpty();
 	}
 
-	private ObjectNode openRound(int round) {
-		for (ObjectNode message : this.discord.messages()) {
-			List<String> ids = GameWireTests.customIds(message);
-			if (!ids.isEmpty() && !GameWireTests.allDisabled(message) && ids.get(0).matches("nta:answer:[^:]+:" + round + ":1")) {
-				return message;
-			}
-		}
-		return null;
-	}
-
 	private boolean anyRound(int round) {
 		return this.discord.messages().stream()
-			.anyMatch((message) -> GameWireTests.customIds(message).stream()
+			.anyMatch((message) -> customIds(message).stream()
 				.anyMatch((id) -> id.matches("nta:answer:[^:]+:" + round + ":\\d")));
 	}
 

@@ -21,7 +21,7 @@ class RestartWireTests extends WireTestCase {
 		String player = FakeDiscord.snowflake(900);
 		String start = this.discord.slashCommand("namethatartist", player, PLAYER, Map.of("rounds", 2, "roundtime", 30));
 		await(() -> this.discord.interaction(start).answeredAt());
-		ObjectNode before = await(() -> openRound(null));
+		ObjectNode before = await(() -> openRoundOtherThan(null));
 		String oldId = before.path("id").asString();
 
 		// Stopped mid-round, then started again on the same data against the same Discord.
@@ -29,26 +29,23 @@ class RestartWireTests extends WireTestCase {
 		this.context = start(withDiscord(GameWireTests.SHORT_GAMES));
 		await(() -> health().path("status").asString().equals("UP") ? Boolean.TRUE : null);
 
-		ObjectNode after = await(() -> openRound(oldId));
-		assertThat(GameWireTests.customIds(after)).isEqualTo(GameWireTests.customIds(before));
+		ObjectNode after = await(() -> openRoundOtherThan(oldId));
+		assertThat(customIds(after)).isEqualTo(customIds(before));
 		ObjectNode old = this.discord.messages().stream().filter((m) -> m.path("id").asString().equals(oldId))
 			.findFirst().orElseThrow();
-		assertThat(GameWireTests.allDisabled(old)).as("the interrupted round's buttons are off").isTrue();
+		assertThat(allDisabled(old)).as("the interrupted round's buttons are off").isTrue();
 		FakeDiscord.Sent oldOff = this.discord.sent().stream()
 			.filter((sent) -> sent.method().equals("PATCH") && sent.path().endsWith("/messages/" + oldId))
 			.findFirst().orElseThrow();
 		FakeDiscord.Sent reposted = this.discord.sent().stream()
-			.filter((sent) -> sent.method().equals("POST") && sent.body().contains(GameWireTests.customIds(after).get(0)))
+			.filter((sent) -> sent.method().equals("POST") && sent.body().contains(customIds(after).get(0)))
 			.reduce((first, second) -> second).orElseThrow();
 		assertThat(oldOff.at()).as("off before the round is posted again").isBefore(reposted.at());
 		assertThat(this.discord.messages().stream().anyMatch((m) -> m.toString().contains("resum"))).isTrue();
 
-		String click = this.discord.click(after.path("id").asString(), GameWireTests.customIds(after).get(0), player,
+		String click = this.discord.click(after.path("id").asString(), customIds(after).get(0), player,
 				PLAYER);
-		FakeDiscord.Sent feedback = await(() -> this.discord.sent().stream()
-			.filter((sent) -> sent.path().contains("/webhooks/") && sent.path().contains("/token-" + click))
-			.findFirst().orElse(null));
-		assertThat(this.discord.body(feedback).path("content").asString()).containsAnyOf("Right!", "Not this one");
+		assertThat(followUp(click).path("content").asString()).containsAnyOf("Right!", "Not this one");
 		assertThat(this.discord.refusals()).isEmpty();
 	}
 
@@ -60,9 +57,9 @@ class RestartWireTests extends WireTestCase {
 	}
 
 	/** The open round's message, other than {@code except}. */
-	private ObjectNode openRound(String except) {
+	private ObjectNode openRoundOtherThan(String except) {
 		for (ObjectNode message : this.discord.messages()) {
-			if (!GameWireTests.customIds(message).isEmpty() && !GameWireTests.allDisabled(message)
+			if (!customIds(message).isEmpty() && !allDisabled(message)
 					&& !message.path("id").asString().equals(except)) {
 				return message;
 			}

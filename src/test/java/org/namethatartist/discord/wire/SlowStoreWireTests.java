@@ -31,12 +31,12 @@ class SlowStoreWireTests extends WireTestCase {
 				Map.of("rounds", 1, "roundtime", 20));
 		await(() -> this.discord.interaction(start).answeredAt());
 		ObjectNode round = await(() -> this.discord.messages().stream()
-			.filter((message) -> !GameWireTests.customIds(message).isEmpty() && !GameWireTests.allDisabled(message))
+			.filter((message) -> !customIds(message).isEmpty() && !allDisabled(message))
 			.findFirst().orElse(null));
 		// The right button, as the bot's own store has it.
 		int right = ((StoredGame.Resumable) this.context.getBean(GameStateRepository.class)
 			.find(FakeDiscord.CHANNEL_ID).orElseThrow()).snapshot().currentRound().correctChoice();
-		String button = GameWireTests.customIds(round).get(right - 1);
+		String button = customIds(round).get(right - 1);
 
 		List<String> clicks = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
@@ -44,17 +44,12 @@ class SlowStoreWireTests extends WireTestCase {
 		}
 		List<Integer> points = new ArrayList<>();
 		for (String click : clicks) {
-			FakeDiscord.Interaction interaction = await(() -> {
-				FakeDiscord.Interaction one = this.discord.interaction(click);
-				return (one.answeredAt() != null) ? one : null;
-			});
+			FakeDiscord.Interaction interaction = answered(click);
 			assertThat(Duration.between(interaction.created, interaction.answeredAt()))
 				.as("answered within Discord's 3 s").isLessThan(FakeDiscord.CALLBACK_WINDOW);
-			FakeDiscord.Sent feedback = await(() -> this.discord.sent().stream()
-				.filter((sent) -> sent.path().contains("/webhooks/") && sent.path().contains("/token-" + click))
-				.findFirst().orElse(null));
-			Matcher matcher = POINTS.matcher(this.discord.body(feedback).path("content").asString());
-			assertThat(matcher.find()).as(feedback.body()).isTrue();
+			String feedback = followUp(click).path("content").asString();
+			Matcher matcher = POINTS.matcher(feedback);
+			assertThat(matcher.find()).as(feedback).isTrue();
 			points.add(Integer.parseInt(matcher.group(1)));
 		}
 		System.out.println("SlowStoreWireTests: points of ten simultaneous right answers " + points);

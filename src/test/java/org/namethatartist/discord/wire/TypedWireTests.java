@@ -32,12 +32,12 @@ class TypedWireTests extends WireTestCase {
 		String bob = FakeDiscord.snowflake(961);
 		String cat = FakeDiscord.snowflake(962);
 		String start = this.discord.slashCommand("namethatartist", ann, PLAYER,
-				Map.of("rounds", 1, "roundtime", 30, "answers", "typed", "difficulty", "hard"));
+				Map.of("rounds", 1, "roundtime", 15, "answers", "typed", "difficulty", "hard"));
 		await(() -> this.discord.interaction(start).answeredAt());
 		ObjectNode round = await(() -> this.discord.messages().stream()
-			.filter((m) -> !GameWireTests.customIds(m).isEmpty() && !GameWireTests.allDisabled(m))
+			.filter((m) -> !customIds(m).isEmpty() && !allDisabled(m))
 			.findFirst().orElse(null));
-		List<String> buttons = GameWireTests.customIds(round);
+		List<String> buttons = customIds(round);
 		assertThat(buttons).singleElement().satisfies((id) -> assertThat(id).matches("nta:type:[^:]+:1"));
 		assertThat(round.toString()).contains("Name the artist").contains("type the name");
 		String gameId = buttons.get(0).split(":")[2];
@@ -78,7 +78,7 @@ class TypedWireTests extends WireTestCase {
 		// The round ends: the button goes off, and the answer is named.
 		String roundId = round.path("id").asString();
 		ObjectNode ended = await(() -> this.discord.messages().stream()
-			.filter((m) -> m.path("id").asString().equals(roundId) && GameWireTests.allDisabled(m))
+			.filter((m) -> m.path("id").asString().equals(roundId) && allDisabled(m))
 			.findFirst().orElse(null));
 		assertThat(ended.path("embeds").toString()).contains(name);
 		assertThat(this.discord.refusals()).isEmpty();
@@ -86,16 +86,10 @@ class TypedWireTests extends WireTestCase {
 
 	/** The answer to a submitted form: deferred privately within 3 s, then the first follow-up's text. */
 	private String feedback(String submission) throws Exception {
-		FakeDiscord.Interaction answered = await(() -> {
-			FakeDiscord.Interaction one = this.discord.interaction(submission);
-			return (one.answeredAt() != null) ? one : null;
-		});
+		FakeDiscord.Interaction answered = answered(submission);
 		assertThat(answered.callback().path("type").asInt()).isEqualTo(5);
 		assertThat(answered.callback().path("data").path("flags").asInt() & 64).isEqualTo(64);
-		FakeDiscord.Sent sent = await(() -> this.discord.sent().stream()
-			.filter((one) -> one.path().contains("/webhooks/") && one.path().contains("/token-" + submission))
-			.findFirst().orElse(null));
-		return this.discord.body(sent).path("content").asString();
+		return followUp(submission).path("content").asString();
 	}
 
 }

@@ -72,9 +72,9 @@ public final class WireBench {
 					Instant deadline = Instant.now().plus(PATIENCE);
 					while (clicked.size() < GAMES && Instant.now().isBefore(deadline)) {
 						for (ObjectNode message : discord.messages()) {
-							List<String> buttons = GameWireTests.customIds(message);
+							List<String> buttons = WireTestCase.customIds(message);
 							String id = message.path("id").asString();
-							if (buttons.isEmpty() || clicked.contains(id) || GameWireTests.allDisabled(message)
+							if (buttons.isEmpty() || clicked.contains(id) || WireTestCase.allDisabled(message)
 									|| !buttons.get(0).endsWith(":" + round + ":1")) {
 								continue;
 							}
@@ -100,8 +100,8 @@ public final class WireBench {
 					acks[i] = Duration.between(interaction.dispatchedAt, interaction.answeredAt()).toNanos() / 1e6;
 				}
 				// Every round ended (its message edited) before counting the requests of rounds.
-				while (discord.messages().stream().filter((m) -> !GameWireTests.customIds(m).isEmpty())
-					.anyMatch((m) -> !GameWireTests.allDisabled(m)) && Instant.now().isBefore(deadline)) {
+				while (discord.messages().stream().filter((m) -> !WireTestCase.customIds(m).isEmpty())
+					.anyMatch((m) -> !WireTestCase.allDisabled(m)) && Instant.now().isBefore(deadline)) {
 					Thread.sleep(20);
 				}
 				long roundRequests = discord.sent().stream()

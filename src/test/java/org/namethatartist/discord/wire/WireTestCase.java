@@ -19,6 +19,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the wire scenarios share: a {@link FakeDiscord}, the whole application started against it through
@@ -122,6 +123,57 @@ abstract class WireTestCase {
 			throw new AssertionError("not within " + PATIENCE + "; the last REST requests: " + lastSent()
 					+ "; refused: " + ((this.discord != null) ? this.discord.refusals() : "-"), ex);
 		}
+	}
+
+	/** The interaction once the bot answered it (the fake refuses a callback after 3 s or a second one). */
+	FakeDiscord.Interaction answered(String interaction) {
+		return await(() -> {
+			FakeDiscord.Interaction one = this.discord.interaction(interaction);
+			return (one.answeredAt() != null) ? one : null;
+		});
+	}
+
+	/** The first follow-up of an interaction (or the edit of its deferred answer), as the bot sent it. */
+	JsonNode followUp(String interaction) {
+		FakeDiscord.Sent sent = await(() -> this.discord.sent().stream()
+			.filter((one) -> one.path().contains("/webhooks/") && one.path().contains("/token-" + interaction))
+			.findFirst().orElse(null));
+		return this.discord.body(sent);
+	}
+
+	/** The open message of a round (its buttons name that round, and are not all off), or null. */
+	ObjectNode openRound(int round) {
+		for (ObjectNode message : this.discord.messages()) {
+			List<String> ids = customIds(message);
+			if (!ids.isEmpty() && !allDisabled(message) && ids.get(0).matches("nta:(answer|type):[^:]+:" + round + "(:\\d+)?")) {
+				return message;
+			}
+		}
+		return null;
+	}
+
+	/** The buttons of a message, row after row. */
+	static List<JsonNode> buttons(JsonNode message) {
+		List<JsonNode> buttons = new ArrayList<>();
+		for (JsonNode row : message.path("components")) {
+			row.path("components").forEach(buttons::add);
+		}
+		return buttons;
+	}
+
+	static List<String> customIds(JsonNode message) {
+		return buttons(message).stream().filter((button) -> button.has("custom_id"))
+			.map((button) -> button.path("custom_id").asString()).toList();
+	}
+
+	static boolean allDisabled(JsonNode message) {
+		List<JsonNode> buttons = buttons(message);
+		return !buttons.isEmpty() && buttons.stream().allMatch((button) -> button.path("disabled").asBoolean(false));
+	}
+
+	/** The green (success) buttons: the right answer, once a round is over. */
+	static List<JsonNode> greenButtons(JsonNode message) {
+		return buttons(message).stream().filter((button) -> button.path("style").asInt() == 3).toList();
 	}
 
 	/** The last requests the bot sent, each cut to 300 characters: enough to see where a scenario stopped. */
