@@ -56,14 +56,17 @@ import tools.jackson.databind.ObjectMapper;
  * JSON file may lag the log by up to the snapshot delay; it is never the truth while a log exists.
  *
  * <p><b>Preallocation.</b> The active log is extended ahead of its writes, {@link LogOptions#preallocate()}
- * bytes at a time, so that a group commit's fdatasync has no change of the file's length to write: on this
- * machine kind an fdatasync of 200 B appended at the end took 176–224 µs p50, into space already in the
- * file 103–148 µs (issue 18's measurement). The extension is sparse: one zero byte written at the new end,
- * which costs one size change per chunk and writes no data. On ext4 and XFS the hole then gets its blocks
- * when our records are written back (delayed allocation); the measurement found no difference from
- * extending with written zeros, which would write the whole chunk at once in the group-commit leader's
- * time (16 MB, tens of milliseconds of one writer's latency) and so is not used. {@code fallocate} with
- * KEEP_SIZE gained nothing: the cost is the size change, not the allocation. So the file is longer than its
+ * bytes at a time, so that a group commit's fdatasync has no change of the file's length to write. The
+ * benchmark's floor runs (p50 of 2,000 writes of 200 B, each followed by fdatasync, ext4, three runs)
+ * measured 133–136 µs appending at the end, 91–92 µs into sparse preallocated space, 97–99 µs into
+ * written zeros. So the extension is sparse: one zero byte written at the new end, one size change per
+ * chunk and no data written. On ext4 (and XFS, not measured here) a hole gets its blocks when our records
+ * are written back, delayed allocation, at no measurable cost; extending with written zeros allocates
+ * them at once but writes the whole chunk in the group-commit leader's time (16 MB: tens of milliseconds
+ * of one writer's latency) and was slower still. {@code fallocate} with KEEP_SIZE gained nothing in issue
+ * 18's measurement: the cost is the size change, not the allocation. The chunk's size matters little
+ * once it holds many batches (one size change per chunk); 16 MB bounds what a start reads back over
+ * (see {@link LogRecovery#logicalEnd}) and costs no disk while sparse. So the file is longer than its
  * records, followed by zeros: {@link LogRecovery} reads zeros after the last record as free space. A clean
  * {@link #close()} cuts the file to its last record (the original bot's reader fails on a NUL byte); after
  * a crash, the next start does. Compaction's new log is extended before it takes the log's place, and
