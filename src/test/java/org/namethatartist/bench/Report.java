@@ -21,7 +21,8 @@ import java.util.function.Predicate;
 final class Report {
 
 	/** The keys of {@code results.json}, in order; a key not measured is left out. */
-	static final List<String> KEYS = List.of("fsync_floor_p50_us", "update_1w_p50_us", "update_1w_p99_us",
+	static final List<String> KEYS = List.of("fsync_floor_p50_us", "fsync_floor_prealloc_p50_us",
+			"fsync_floor_zeros_p50_us", "update_1w_p50_us", "update_1w_p99_us",
 			"update_1w_p50_us_1k", "update_1w_p50_us_1m", "update_64w_per_s", "sqlite_update_1w_p50_us",
 			"sqlite_update_64w_per_s", "postgres_update_64w_per_s", "replay_1m_records_ms",
 			"startup_100k_players_ms", "compaction_1m_players_ms", "writer_p99_us_baseline",
@@ -50,6 +51,10 @@ final class Report {
 		double floor = r.has("fsync_floor_p50_us") ? r.get("fsync_floor_p50_us") : Double.NaN;
 		List<Row> rows = new ArrayList<>();
 		rows.add(new Row("fsync_floor_p50_us", "disk floor: append 200 B + fdatasync, p50 (µs)", "–", null, null));
+		rows.add(new Row("fsync_floor_prealloc_p50_us",
+				"disk floor: 200 B + fdatasync into sparse preallocated space, p50 (µs)", "–", null, null));
+		rows.add(new Row("fsync_floor_zeros_p50_us",
+				"disk floor: 200 B + fdatasync into written zeros, p50 (µs)", "–", null, null));
 		rows.add(new Row("update_1w_p50_us", "durable update, 1 writer, 100k players, p50 (µs)",
 				"≤ 1.5 × floor = " + format(1.5 * floor), (x) -> x.get("update_1w_p50_us") <= 1.5 * floor, null));
 		rows.add(new Row("update_1w_p99_us", "durable update, 1 writer, 100k players, p99 (µs)", "–", null, null));

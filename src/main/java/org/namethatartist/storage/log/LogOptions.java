@@ -11,7 +11,10 @@ import java.util.Objects;
  * @param backups how many {@code .backup.<epochMillis>} files compaction keeps
  */
 public record LogOptions(FsyncPolicy fsync, RecoveryMode recovery, Duration snapshotMaxDelay, int backups,
-		Clock clock, LogListener listener, LogFile.Opener opener) {
+		Clock clock, LogListener listener, LogFile.Opener opener, long preallocate) {
+
+	/** The active log grows ahead of its writes by this much (see {@link AppendLog}'s class comment). */
+	public static final long DEFAULT_PREALLOCATE = 16L << 20;
 
 	public LogOptions {
 		Objects.requireNonNull(fsync, "fsync");
@@ -23,42 +26,54 @@ public record LogOptions(FsyncPolicy fsync, RecoveryMode recovery, Duration snap
 		if (backups < 0) {
 			throw new IllegalArgumentException("backups must be 0 or more, not " + backups);
 		}
+		if (preallocate < 0) {
+			throw new IllegalArgumentException("preallocate must be 0 (off) or more bytes, not " + preallocate);
+		}
 	}
 
-	/** The defaults of DESIGN.md: fsync always, recovery skip, JSON at most once a second, 3 backups. */
+	/**
+	 * The defaults of DESIGN.md: fsync always, recovery skip, JSON at most once a second, 3 backups; and the
+	 * log preallocated {@value #DEFAULT_PREALLOCATE} bytes at a time.
+	 */
 	public static LogOptions defaults() {
 		return new LogOptions(FsyncPolicy.ALWAYS, RecoveryMode.SKIP, Duration.ofSeconds(1), 3, Clock.systemUTC(),
-				LogListener.NONE, LogFile.Opener.DEFAULT);
+				LogListener.NONE, LogFile.Opener.DEFAULT, DEFAULT_PREALLOCATE);
 	}
 
 	public LogOptions withFsync(FsyncPolicy fsync) {
 		return new LogOptions(fsync, this.recovery, this.snapshotMaxDelay, this.backups, this.clock, this.listener,
-				this.opener);
+				this.opener, this.preallocate);
 	}
 
 	public LogOptions withRecovery(RecoveryMode recovery) {
 		return new LogOptions(this.fsync, recovery, this.snapshotMaxDelay, this.backups, this.clock, this.listener,
-				this.opener);
+				this.opener, this.preallocate);
 	}
 
 	public LogOptions withOpener(LogFile.Opener opener) {
 		return new LogOptions(this.fsync, this.recovery, this.snapshotMaxDelay, this.backups, this.clock,
-				this.listener, opener);
+				this.listener, opener, this.preallocate);
 	}
 
 	public LogOptions withListener(LogListener listener) {
 		return new LogOptions(this.fsync, this.recovery, this.snapshotMaxDelay, this.backups, this.clock, listener,
-				this.opener);
+				this.opener, this.preallocate);
 	}
 
 	public LogOptions withSnapshotMaxDelay(Duration delay) {
 		return new LogOptions(this.fsync, this.recovery, delay, this.backups, this.clock, this.listener,
-				this.opener);
+				this.opener, this.preallocate);
 	}
 
 	public LogOptions withBackups(int backups) {
 		return new LogOptions(this.fsync, this.recovery, this.snapshotMaxDelay, backups, this.clock, this.listener,
-				this.opener);
+				this.opener, this.preallocate);
+	}
+
+	/** 0 turns preallocation off: the log then grows with each write, as before. */
+	public LogOptions withPreallocate(long bytes) {
+		return new LogOptions(this.fsync, this.recovery, this.snapshotMaxDelay, this.backups, this.clock,
+				this.listener, this.opener, bytes);
 	}
 
 }

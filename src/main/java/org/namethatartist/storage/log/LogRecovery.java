@@ -34,6 +34,24 @@ import tools.jackson.core.JsonToken;
  * line (CRC mismatch, bad JSON, unknown op or member) follows the {@link RecoveryMode}; bad lines with
  * no good line after them are a torn tail and are cut in {@code skip} and {@code stop} (after being
  * copied to {@code .corrupt}); {@code strict} refuses any bad complete line.
+ *
+ * <p><b>Preallocated space.</b> The active log is longer than its records, followed by zeros (see
+ * {@link AppendLog}). A record never holds a zero byte (JSON escapes it) and ends in {@code \n}, so:
+ * <ul>
+ * <li>Zeros after the last byte that is not zero are free space, not damage: they are not reported, not
+ * copied to {@code .corrupt} and not counted as truncated bytes; the file is cut before them.</li>
+ * <li>A torn record followed by zeros is a torn tail, as without them: the bytes after the last {@code \n}
+ * up to the zeros are cut and reported.</li>
+ * <li>Zeros with bytes that are not zero after them are damage. With fsync always this cannot come from a
+ * crash: a batch is forced before the next is written, so a later record cannot reach the disk without the
+ * earlier ones. It can come from a lost write under fsync every-second or never, where the disk wrote back
+ * pages out of order, or from a bad disk. The run of zeros and whatever follows it up to the next
+ * {@code \n} are one bad line, handled by the recovery mode like any other: in {@code skip} set aside in
+ * {@code .corrupt} (so a record there is kept, not replayed) and the lines after it replayed; in
+ * {@code stop} it and all after it set aside; {@code strict} refuses to start. Such a line with no good
+ * line after it is a torn tail. Replaying a record found after a hole would apply it without the records
+ * the hole lost, a state that never existed; keeping it in {@code .corrupt} loses nothing.</li>
+ * </ul>
  */
 final class LogRecovery<V> {
 
@@ -113,8 +131,11 @@ final class LogRecovery<V> {
 	private Result replayLog(long started) throws IOException {
 		Path path = this.files.log();
 		Scan scan = new Scan();
+		long physical;
 		try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-			if (this.decoding.parallelFor(channel.size())) {
+			physical = channel.size();
+			scan.size = logicalEnd(channel, physical);
+			if (this.decoding.parallelFor(scan.size)) {
 				scan.runParallel(channel);
 			}
 			else {
@@ -136,7 +157,8 @@ final class LogRecovery<V> {
 			if (!middle.isEmpty()) {
 				rewriteWithout(path, middle, scan.lastGoodEnd);
 			}
-			else if (scan.lastGoodEnd < size) {
+			else if (scan.lastGoodEnd < physical) {
+				// Torn bytes, or only the preallocated zeros a crash left.
 				truncate(path, scan.lastGoodEnd);
 			}
 			truncated = size - scan.lastGoodEnd;
@@ -176,8 +198,8 @@ final class LogRecovery<V> {
 					: this.badLines.size();
 		}
 
+		/** Reads {@code channel} up to {@link #size}, its logical end, set before. */
 		void run(FileChannel channel) throws IOException {
-			this.size = channel.size();
 			byte[] buf = new byte[1 << 20];
 			int start = 0;
 			int end = 0;
@@ -197,7 +219,7 @@ final class LogRecovery<V> {
 						buf = Arrays.copyOf(buf, grownFor(buf.length, this.size - base));
 					}
 				}
-				int read = readSome(channel, buf, end, base + end);
+				int read = readSome(channel, buf, end, base + end, this.size);
 				if (read < 0) {
 					break;
 				}
@@ -279,7 +301,6 @@ final class LogRecovery<V> {
 		 * lines, the pool decodes each chunk, and this thread applies the chunks' lines in order.
 		 */
 		void runParallel(FileChannel channel) throws IOException {
-			this.size = channel.size();
 			Decoding decoding = LogRecovery.this.decoding;
 			int inFlightMax = 2 * decoding.threads();
 			AtomicInteger threadCount = new AtomicInteger();
@@ -307,7 +328,7 @@ final class LogRecovery<V> {
 							// A line longer than the buffer: a bigger one for this chunk.
 							buf = Arrays.copyOf(buf, grownFor(buf.length, this.size - base));
 						}
-						int read = readSome(channel, buf, end, base + end);
+						int read = readSome(channel, buf, end, base + end, this.size);
 						if (read < 0) {
 							eof = true;
 						}
@@ -460,8 +481,45 @@ final class LogRecovery<V> {
 	/** At most this much per read: a read into a heap array goes through a temporary direct buffer of its size. */
 	private static final int READ_MAX = 8 << 20;
 
-	private static int readSome(FileChannel channel, byte[] buf, int at, long position) throws IOException {
-		return channel.read(ByteBuffer.wrap(buf, at, Math.min(READ_MAX, buf.length - at)), position);
+	/** Reads what fits in {@code buf} from {@code position}, not past {@code limit}; -1 at the limit. */
+	private static int readSome(FileChannel channel, byte[] buf, int at, long position, long limit)
+			throws IOException {
+		if (position >= limit) {
+			return -1;
+		}
+		int length = (int) Math.min(Math.min(READ_MAX, buf.length - at), limit - position);
+		return channel.read(ByteBuffer.wrap(buf, at, length), position);
+	}
+
+	/** The block {@link #logicalEnd} reads backwards at a time. */
+	private static final int ZERO_SCAN = 1 << 20;
+
+	/**
+	 * The offset after the last byte that is not zero: the end of the records, before the preallocated
+	 * space. Reads backwards from the end, so it reads the free space and no more.
+	 */
+	static long logicalEnd(FileChannel channel, long size) throws IOException {
+		ByteBuffer block = ByteBuffer.allocate((int) Math.min(ZERO_SCAN, Math.max(size, 1)));
+		long end = size;
+		while (end > 0) {
+			int length = (int) Math.min(block.capacity(), end);
+			long from = end - length;
+			block.clear().limit(length);
+			while (block.hasRemaining()) {
+				if (channel.read(block, from + block.position()) < 0) {
+					// Shorter than it said: whatever is there is all there is.
+					break;
+				}
+			}
+			byte[] bytes = block.array();
+			for (int i = block.position() - 1; i >= 0; i--) {
+				if (bytes[i] != 0) {
+					return from + i + 1;
+				}
+			}
+			end = from;
+		}
+		return 0;
 	}
 
 	/** A line this long is most likely a CHECKPOINT, which makes most of a compacted log. */

@@ -49,6 +49,7 @@ class CrashRecoveryTests {
 		long lost = 0;
 		long failedRecoveries = 0;
 		long killsInCompaction = 0;
+		long killsWithFreeSpace = 0;
 		long compactions = 0;
 		List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -137,6 +138,13 @@ class CrashRecoveryTests {
 				killsInCompaction++;
 			}
 
+			// The log as the kill left it: preallocated, zeros after its records (recovery must not mind).
+			Path crashedLog = data.resolve("logs").resolve(CrashWriterMain.STORE + ".log");
+			byte[] image = Files.exists(crashedLog) ? Files.readAllBytes(crashedLog) : new byte[0];
+			if (image.length > 0 && image[image.length - 1] == 0) {
+				killsWithFreeSpace++;
+			}
+
 			// The OS released the child's lock when it died; recover like a restarted bot.
 			try (DataDirLock lock = DataDirLock.acquire(data)) {
 				LogTestSupport.MapState state = new LogTestSupport.MapState();
@@ -181,10 +189,13 @@ class CrashRecoveryTests {
 		}
 		System.out.printf(
 				"CrashRecoveryTests: %d cycles, %d acknowledged writes, %d lost, %d failed recoveries "
-						+ "(%d compactions started, %d kills during a compaction, seed %d)%n",
-				cycles, acknowledged, lost, failedRecoveries, compactions, killsInCompaction, seed);
+						+ "(%d compactions started, %d kills during a compaction, %d logs left with preallocated "
+						+ "zeros, seed %d)%n",
+				cycles, acknowledged, lost, failedRecoveries, compactions, killsInCompaction, killsWithFreeSpace,
+				seed);
 		assertThat(failures).as("seed %d", seed).isEmpty();
 		assertThat(acknowledged).isPositive();
+		assertThat(killsWithFreeSpace).as("kills that left a preallocated log").isPositive();
 	}
 
 	private static String javaCommand() {

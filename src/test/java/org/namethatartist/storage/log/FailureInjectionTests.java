@@ -38,7 +38,7 @@ class FailureInjectionTests {
 	void shouldNotAcknowledgeAFailedWriteAndLeaveNoPartialLine() throws IOException {
 		try (LogTestSupport.Opened store = openFaulty()) {
 			store.put("a", json("1"));
-			long before = Files.size(logPath(this.dir));
+			long before = LogTestSupport.logicalSize(logPath(this.dir));
 
 			this.faults.partialBytes = 17;
 			this.faults.failWrite.set(true);
@@ -56,7 +56,7 @@ class FailureInjectionTests {
 	void shouldNotAcknowledgeAWriteWhoseForceFails() throws IOException {
 		try (LogTestSupport.Opened store = openFaulty()) {
 			store.put("a", json("1"));
-			long before = Files.size(logPath(this.dir));
+			long before = LogTestSupport.logicalSize(logPath(this.dir));
 
 			this.faults.failForce.set(true);
 			assertNotRecorded(store, "b", before);
@@ -73,7 +73,7 @@ class FailureInjectionTests {
 	void shouldRepairAPartialLineWhenEvenTheTruncateFailed() throws IOException {
 		try (LogTestSupport.Opened store = openFaulty()) {
 			store.put("a", json("1"));
-			long before = Files.size(logPath(this.dir));
+			long before = LogTestSupport.logicalSize(logPath(this.dir));
 
 			this.faults.partialBytes = 23;
 			this.faults.failWrite.set(true);
@@ -84,7 +84,7 @@ class FailureInjectionTests {
 				.hasMessageContaining("No space left on device");
 			assertThat(durable).isFalse();
 			// The cut failed too: the partial line is still there, and a crash now would leave it as a torn tail.
-			assertThat(Files.size(logPath(this.dir))).isEqualTo(before + 23);
+			assertThat(LogTestSupport.logicalSize(logPath(this.dir))).isEqualTo(before + 23);
 			assertThat(store.log().status().writable()).isFalse();
 			Path crashCopy = this.dir.resolve("crash-copy");
 			LogTestSupport.writeLog(crashCopy, Files.readAllBytes(logPath(this.dir)));
@@ -131,7 +131,7 @@ class FailureInjectionTests {
 			}
 			assertThat(failures).hasValue(threads);
 			assertThat(anyDurable).isFalse();
-			assertThat(Files.size(logPath(this.dir))).isZero();
+			assertThat(LogTestSupport.logicalSize(logPath(this.dir))).isZero();
 			this.faults.failWrite.set(false);
 			store.put("ok", json("true"));
 		}
@@ -222,7 +222,7 @@ class FailureInjectionTests {
 			.hasMessageContaining(logPath(this.dir).toString())
 			.hasMessageContaining("not recorded");
 		assertThat(durable).as("onDurable of a failed append").isFalse();
-		assertThat(Files.size(logPath(this.dir))).isEqualTo(expectedSize);
+		assertThat(LogTestSupport.logicalSize(logPath(this.dir))).isEqualTo(expectedSize);
 		LogStatus status = store.log().status();
 		assertThat(status.writable()).isFalse();
 		assertThat(status.lastWriteError()).contains("IOException");

@@ -129,10 +129,31 @@ final class LogTestSupport {
 		}
 	}
 
-	/** Options for tests: no fsync unless asked, no background snapshot, a fixed clock. */
+	/**
+	 * Tests preallocate, as production does, but in small chunks: 64 KB, so that a test of a few hundred
+	 * records crosses a chunk's end.
+	 */
+	static final long PREALLOCATE = 64 * 1024;
+
+	/** The file's bytes without the preallocated zeros at its end: the records of an open log. */
+	static byte[] records(Path file) throws IOException {
+		byte[] bytes = Files.readAllBytes(file);
+		int end = bytes.length;
+		while (end > 0 && bytes[end - 1] == 0) {
+			end--;
+		}
+		return java.util.Arrays.copyOf(bytes, end);
+	}
+
+	/** The length of {@link #records}. */
+	static long logicalSize(Path file) throws IOException {
+		return records(file).length;
+	}
+
+	/** Options for tests: no fsync unless asked, no background snapshot, a fixed clock, preallocation on. */
 	static LogOptions options() {
 		return new LogOptions(FsyncPolicy.NEVER, RecoveryMode.SKIP, Duration.ofHours(1), 3, FIXED_CLOCK,
-				LogListener.NONE, LogFile.Opener.DEFAULT);
+				LogListener.NONE, LogFile.Opener.DEFAULT, PREALLOCATE);
 	}
 
 	static Opened open(Path dataDir, LogOptions options) {
@@ -170,8 +191,15 @@ final class LogTestSupport {
 		return ends;
 	}
 
+	/** The file's lines, without the preallocated zeros of an open log. */
 	static List<String> lines(Path file) throws IOException {
-		return Files.readAllLines(file, StandardCharsets.UTF_8);
+		String text = new String(records(file), StandardCharsets.UTF_8);
+		List<String> lines = new java.util.ArrayList<>(List.of(text.split("\n", -1)));
+		// As Files.readAllLines: no empty line after the last newline.
+		if (lines.get(lines.size() - 1).isEmpty()) {
+			lines.remove(lines.size() - 1);
+		}
+		return lines;
 	}
 
 	/** The mutations applied in order to an empty map. */
@@ -181,6 +209,13 @@ final class LogTestSupport {
 			applyTo(map, mutation);
 		}
 		return map;
+	}
+
+	/** The first {@code kept} bytes, followed by zeros up to {@code length}: a cut in preallocated space. */
+	static byte[] prefix(byte[] bytes, int length, int kept) {
+		byte[] result = new byte[length];
+		System.arraycopy(bytes, 0, result, 0, kept);
+		return result;
 	}
 
 	static byte[] prefix(byte[] bytes, int length) {

@@ -54,24 +54,27 @@ class TornTailTests {
 			int cut = at;
 			int complete = (int) ends.stream().filter((end) -> end <= cut).count();
 			int lastComplete = ends.get(complete - 1);
-			Path data = this.dir.resolve(mode + "-" + cut);
-			LogTestSupport.writeLog(data, LogTestSupport.prefix(log, cut));
+			// As a crash leaves it without preallocation, and with it: the cut followed by free space.
+			for (int zeros : new int[] { 0, 5000 }) {
+				Path data = this.dir.resolve(mode + "-" + cut + "-" + zeros);
+				LogTestSupport.writeLog(data, LogTestSupport.prefix(log, cut + zeros, cut));
 
-			try (LogTestSupport.Opened store = open(data, options().withRecovery(mode))) {
-				RecoveryReport report = store.report();
-				assertThat(store.state().snapshot()).as("state after a cut at %d", cut)
-					.isEqualTo(LogTestSupport.replay(mutations.subList(0, complete)));
-				assertThat(report.bytesTruncated()).as("bytes truncated at cut %d", cut).isEqualTo(cut - lastComplete);
-				assertThat(report.recordsReplayed()).isEqualTo(complete);
-				assertThat(report.recordsSkipped()).isZero();
-				assertThat(report.clean()).isEqualTo(cut == lastComplete);
-				if (cut != lastComplete) {
-					assertThat(report.problems()).singleElement().asString().contains("torn write");
+				try (LogTestSupport.Opened store = open(data, options().withRecovery(mode))) {
+					RecoveryReport report = store.report();
+					assertThat(store.state().snapshot()).as("state after a cut at %d, %d zeros", cut, zeros)
+						.isEqualTo(LogTestSupport.replay(mutations.subList(0, complete)));
+					assertThat(report.bytesTruncated()).as("bytes truncated at cut %d", cut).isEqualTo(cut - lastComplete);
+					assertThat(report.recordsReplayed()).isEqualTo(complete);
+					assertThat(report.recordsSkipped()).isZero();
+					assertThat(report.clean()).isEqualTo(cut == lastComplete);
+					if (cut != lastComplete) {
+						assertThat(report.problems()).singleElement().asString().contains("torn write");
+					}
 				}
+				assertThat(Files.readAllBytes(logPath(data))).as("log after a cut at %d", cut)
+					.isEqualTo(LogTestSupport.prefix(log, lastComplete));
+				assertThat(LogTestSupport.corruptPath(data)).doesNotExist();
 			}
-			assertThat(Files.readAllBytes(logPath(data))).as("log after a cut at %d", cut)
-				.isEqualTo(LogTestSupport.prefix(log, lastComplete));
-			assertThat(LogTestSupport.corruptPath(data)).doesNotExist();
 			cuts++;
 		}
 		assertThat(cuts).isGreaterThan(3 * 80);
