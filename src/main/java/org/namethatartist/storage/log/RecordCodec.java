@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +43,8 @@ final class RecordCodec<V> {
 	private static final Set<String> LEGACY_MEMBERS = Set.of("timestamp", "op", "key", "value", "data", "state",
 			"compactedAt");
 
-	private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+	/** Lowercase, as the CRC member is written; its digits are taken one at a time, with no String made. */
+	private static final HexFormat HEX = HexFormat.of();
 
 	private static final byte[] EXACT_TIMESTAMP = ExactJson.ascii("{\"timestamp\":");
 
@@ -205,7 +207,7 @@ final class RecordCodec<V> {
 		System.arraycopy(CRC_PREFIX, 0, target, at, CRC_PREFIX.length);
 		int pos = at + CRC_PREFIX.length;
 		for (int shift = 28; shift >= 0; shift -= 4) {
-			target[pos++] = HEX[(int) ((crc >>> shift) & 0xF)];
+			target[pos++] = (byte) HEX.toLowHexDigit((int) (crc >>> shift));
 		}
 		target[pos++] = '"';
 		target[pos] = '}';
@@ -297,17 +299,11 @@ final class RecordCodec<V> {
 		long value = 0;
 		for (int i = 0; i < 8; i++) {
 			int b = buf[at + i];
-			int digit;
-			if (b >= '0' && b <= '9') {
-				digit = b - '0';
-			}
-			else if (b >= 'a' && b <= 'f') {
-				digit = b - 'a' + 10;
-			}
-			else {
+			// HexFormat also takes uppercase digits; the format says lowercase, as the line is written.
+			if (!HexFormat.isHexDigit(b) || (b >= 'A' && b <= 'F')) {
 				return -1;
 			}
-			value = (value << 4) | digit;
+			value = (value << 4) | HexFormat.fromHexDigit(b);
 		}
 		return value;
 	}
