@@ -331,6 +331,12 @@ final class DiscordConnection implements SmartLifecycle, GameChannels, ResumeGat
 				: Optional.of("shard " + shardId + " is " + status.name());
 	}
 
+	/** A game's channel is away while its round would be held: its shard is not connected. */
+	@Override
+	public Optional<String> away(GameView game) {
+		return hold(game);
+	}
+
 	/** For tests: waits until the first login attempt has ended, either way. */
 	boolean awaitFirstAttempt(Duration timeout) throws InterruptedException {
 		return this.firstAttempt.await(timeout.toMillis(), TimeUnit.MILLISECONDS);

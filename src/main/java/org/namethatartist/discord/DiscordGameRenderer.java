@@ -2,8 +2,13 @@ package org.namethatartist.discord;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +30,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.namethatartist.game.Choice;
 import org.namethatartist.game.GameEvent;
 import org.namethatartist.game.GameListener;
+import org.namethatartist.game.RoundGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -90,6 +96,18 @@ final class DiscordGameRenderer implements GameListener, SmartLifecycle {
 
 	private final ConcurrentMap<String, RoundMessage> roundMessages = new ConcurrentHashMap<>();
 
+	/**
+	 * Events of games whose shard is away (a reconnect, an invalid session that emptied JDA's cache), in
+	 * order, shown once the channel is visible again; guarded by this renderer's monitor.
+	 */
+	private final Map<String, Deferred> deferred = new LinkedHashMap<>();
+
+	/** How often deferred events look for their channel again. */
+	static final Duration DEFERRED_RETRY = Duration.ofSeconds(2);
+
+	private record Deferred(Instant since, Deque<GameEvent> events) {
+	}
+
 	/** Games whose channel the bot lost: stopped, and nothing more is sent there. */
 	private final Set<String> lost = ConcurrentHashMap.newKeySet();
 
@@ -139,6 +157,80 @@ final class DiscordGameRenderer implements GameListener, SmartLifecycle {
 	}
 
 	private void show(GameEvent event) {
+		if (deferIfAway(event)) {
+			return;
+		}
+		showNow(event);
+	}
+
+	/**
+	 * Keeps the event for later when its game already has events waiting, or when its channel cannot be
+	 * seen because its shard is away; whether it did. A game's events keep their order.
+	 */
+	private synchronized boolean deferIfAway(GameEvent event) {
+		String gameId = event.game().gameId();
+		Deferred waiting = this.deferred.get(gameId);
+		if (waiting != null) {
+			waiting.events().add(event);
+			return true;
+		}
+		if (this.lost.contains(gameId) || this.channels.find(event.game().channelId()).isPresent()) {
+			return false;
+		}
+		Optional<String> away = this.channels.away(event.game());
+		if (away.isEmpty()) {
+			return false;
+		}
+		logger.info("Discord: channel {} of game {} cannot be shown now ({}); its messages wait", event.game().channelId(),
+				gameId, away.get());
+		boolean first = this.deferred.isEmpty();
+		this.deferred.put(gameId, new Deferred(this.clock.instant(), new ArrayDeque<>(List.of(event))));
+		if (first) {
+			retryLater();
+		}
+		return true;
+	}
+
+	private void retryLater() {
+		CompletableFuture.delayedExecutor(DEFERRED_RETRY.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+			try {
+				this.executor.execute(this::retryDeferred);
+			}
+			catch (RejectedExecutionException ex) {
+				logger.debug("Discord: shutting down; waiting game messages not shown");
+			}
+		});
+	}
+
+	/**
+	 * Shows the waiting events of each game whose channel is visible again, in order; drops those of a game
+	 * that waited longer than a held round may ({@link RoundGate#MAX_HOLD}), saying so. Runs on the
+	 * renderer's thread.
+	 */
+	synchronized void retryDeferred() {
+		Instant now = this.clock.instant();
+		for (var iterator = this.deferred.entrySet().iterator(); iterator.hasNext();) {
+			Map.Entry<String, Deferred> entry = iterator.next();
+			Deferred waiting = entry.getValue();
+			String channelId = waiting.events().peekFirst().game().channelId();
+			if (this.channels.find(channelId).isPresent()) {
+				iterator.remove();
+				logger.info("Discord: channel {} is back; showing {} waiting messages of game {}", channelId,
+						waiting.events().size(), entry.getKey());
+				waiting.events().forEach(this::showNow);
+			}
+			else if (Duration.between(waiting.since(), now).compareTo(RoundGate.MAX_HOLD) > 0) {
+				iterator.remove();
+				logger.warn("Discord: channel {} of game {} did not come back within {} min; {} messages dropped",
+						channelId, entry.getKey(), RoundGate.MAX_HOLD.toMinutes(), waiting.events().size());
+			}
+		}
+		if (!this.deferred.isEmpty()) {
+			retryLater();
+		}
+	}
+
+	private void showNow(GameEvent event) {
 		String gameId = event.game().gameId();
 		String channelId = event.game().channelId();
 		boolean over = event instanceof GameEvent.GameEnded || event instanceof GameEvent.GameStopped;

@@ -47,11 +47,26 @@ class GameRenderingTests {
 
 	private boolean channelVisible = true;
 
+	/** Why the channel's shard is away, or null when it is not. */
+	private String away;
+
 	@BeforeEach
 	void open() {
 		this.games = new TestGames(this.dataDir);
-		GameChannels channels = (id) -> this.channelVisible ? Optional.of((GuildMessageChannel) this.discord.channel(id))
-				: Optional.empty();
+		GameChannels channels = new GameChannels() {
+
+			@Override
+			public Optional<GuildMessageChannel> find(String id) {
+				return GameRenderingTests.this.channelVisible
+						? Optional.of((GuildMessageChannel) GameRenderingTests.this.discord.channel(id)) : Optional.empty();
+			}
+
+			@Override
+			public Optional<String> away(GameView game) {
+				return Optional.ofNullable(GameRenderingTests.this.away);
+			}
+
+		};
 		this.renderer = new DiscordGameRenderer(channels, new DirectExecutorService(),
 				Clock.fixed(TestGames.T0, ZoneOffset.UTC));
 		this.games.service.addListener(this.renderer);
@@ -231,6 +246,29 @@ class GameRenderingTests {
 		assertThat(this.discord.sent).isEmpty();
 		assertThat(this.games.events(GameEvent.GameEnded.class)).hasSize(1);
 		assertThat(this.renderer.roundsTracked()).isZero();
+	}
+
+	@Test
+	void theEndOfARoundWhoseShardIsAwayWaitsForItThenEditsTheRound() {
+		GameView game = this.games.start(CHANNEL, ANN, 2);
+		RoundView round = this.games.nextRound(game.gameId());
+		this.games.service.answer(game.gameId(), 1, ANN, TestGames.rightChoice(round));
+		// An invalid session empties JDA's cache: the channel cannot be seen while the shard identifies again.
+		this.channelVisible = false;
+		this.away = "shard 0 is IDENTIFYING_SESSION";
+		this.games.endRound(game.gameId());
+		assertThat(this.discord.inChannel(CHANNEL)).extracting((sent) -> sent.kind).containsExactly(Kind.SEND);
+		// Still away: nothing yet, nothing lost.
+		this.renderer.retryDeferred();
+		assertThat(this.discord.inChannel(CHANNEL)).hasSize(1);
+
+		this.channelVisible = true;
+		this.away = null;
+		this.renderer.retryDeferred();
+		List<Sent> posted = this.discord.inChannel(CHANNEL);
+		assertThat(posted).extracting((sent) -> sent.kind).containsExactly(Kind.SEND, Kind.EDIT);
+		assertThat(posted.get(1).messageId).isEqualTo(posted.get(0).messageId);
+		assertThat(posted.get(1).buttons()).allMatch(Button::isDisabled);
 	}
 
 	@Test
