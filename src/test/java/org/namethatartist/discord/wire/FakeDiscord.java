@@ -269,14 +269,20 @@ final class FakeDiscord implements AutoCloseable {
 		return send(interaction);
 	}
 
-	/** A click on a button of one of the channel's messages, by a user with the given permissions; its id. */
-	String click(String messageId, String customId, String userId, long permissions) {
+	/** An interaction of the given type from a component of one of the channel's messages, carrying that message. */
+	private ObjectNode onMessage(String messageId, int type, String userId, long permissions) {
 		ObjectNode message = this.messages.get(messageId);
 		if (message == null) {
 			throw new IllegalArgumentException("no message " + messageId + " in the channel");
 		}
-		ObjectNode interaction = interaction(message.path("channel_id").asString(), 3, userId, permissions);
+		ObjectNode interaction = interaction(message.path("channel_id").asString(), type, userId, permissions);
 		interaction.set("message", message.deepCopy());
+		return interaction;
+	}
+
+	/** A click on a button of one of the channel's messages, by a user with the given permissions; its id. */
+	String click(String messageId, String customId, String userId, long permissions) {
+		ObjectNode interaction = onMessage(messageId, 3, userId, permissions);
 		ObjectNode data = interaction.putObject("data");
 		data.put("custom_id", customId);
 		data.put("component_type", 2);
@@ -289,12 +295,7 @@ final class FakeDiscord implements AutoCloseable {
 	 */
 	String submitModal(String messageId, String modalId, String fieldId, String value, String userId,
 			long permissions) {
-		ObjectNode message = this.messages.get(messageId);
-		if (message == null) {
-			throw new IllegalArgumentException("no message " + messageId + " in the channel");
-		}
-		ObjectNode interaction = interaction(message.path("channel_id").asString(), 5, userId, permissions);
-		interaction.set("message", message.deepCopy());
+		ObjectNode interaction = onMessage(messageId, 5, userId, permissions);
 		ObjectNode data = interaction.putObject("data");
 		data.put("custom_id", modalId);
 		ObjectNode label = data.putArray("components").addObject();
