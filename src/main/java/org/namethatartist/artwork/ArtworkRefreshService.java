@@ -286,11 +286,13 @@ public final class ArtworkRefreshService implements SmartLifecycle {
 			return;
 		}
 		Optional<TokenDocument> cached = loadCache();
-		this.cachedAt = cached.map(TokenDocument::lastUpdated).orElse(null);
+		// Read into a local: the first refresh may start (and replace this.cachedAt) before the line below is logged.
+		String cachedAt = cached.map(TokenDocument::lastUpdated).orElse(null);
+		this.cachedAt = cachedAt;
 		this.cachedTokens = cached.map((document) -> document.tokens().size()).orElse(null);
 		Instant now = now();
 		Duration period = this.properties.objkt().refresh();
-		Instant first = firstRefreshAt(this.cachedAt, period, now);
+		Instant first = firstRefreshAt(cachedAt, period, now);
 		ThreadPoolTaskScheduler taskScheduler = new ThreadPoolTaskScheduler();
 		taskScheduler.setPoolSize(1);
 		taskScheduler.setThreadNamePrefix("artwork-refresh-");
@@ -305,12 +307,12 @@ public final class ArtworkRefreshService implements SmartLifecycle {
 		scheduleAt(first);
 		if (!first.isAfter(now)) {
 			log.info("Artwork refresh: {}; fetching from {} in the background, then every {}",
-					(this.cachedAt != null) ? "the cached artworks are from " + this.cachedAt + ", over "
+					(cachedAt != null) ? "the cached artworks are from " + cachedAt + ", over "
 							+ describe(period) + " ago" : "nothing is cached", this.source.name(), describe(period));
 		}
 		else {
 			log.info("Artwork refresh: the cached artworks are from {}; the next refresh is at {}, then every {}",
-					this.cachedAt, first, describe(period));
+					cachedAt, first, describe(period));
 		}
 	}
 
