@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.namethatartist.game.GameStateRepository;
+import org.namethatartist.game.StoredGame;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +25,13 @@ class RestartWireTests extends WireTestCase {
 		await(() -> this.discord.interaction(start).answeredAt());
 		ObjectNode before = await(() -> openRoundOtherThan(null));
 		String oldId = before.path("id").asString();
+		// Where the round was posted is saved with the game once Discord's answer is back; the fake keeps the
+		// message before that, so wait for the save, or the restart would not know the old buttons.
+		GameStateRepository states = this.context.getBean(GameStateRepository.class);
+		await(() -> states.findAll().stream()
+			.anyMatch((game) -> game instanceof StoredGame.Resumable resumable
+					&& resumable.snapshot().currentRound() != null
+					&& oldId.equals(resumable.snapshot().currentRound().messageId())) ? Boolean.TRUE : null);
 
 		// Stopped mid-round, then started again on the same data against the same Discord.
 		this.context.close();
