@@ -163,19 +163,13 @@ class DiscordStartupTests {
 		return "http://127.0.0.1:" + this.fakeDiscord.getAddress().getPort() + "/api/v10/";
 	}
 
-	private JsonNode awaitHealth(Predicate<JsonNode> done) throws Exception {
-		Instant deadline = Instant.now().plus(PATIENCE);
-		JsonNode health = null;
-		while (Instant.now().isBefore(deadline)) {
-			HttpResponse<String> response = get("/actuator/health/discord");
-			health = this.json.readTree(response.body());
-			if (done.test(health)) {
-				assertThat(response.statusCode()).isEqualTo(503);
-				return health;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("Discord's health did not settle within " + PATIENCE + ": " + health);
+	private JsonNode awaitHealth(Predicate<JsonNode> done) {
+		HttpResponse<String> response = org.awaitility.Awaitility.await("Discord's health to settle")
+			.atMost(PATIENCE)
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> get("/actuator/health/discord"), (answer) -> done.test(this.json.readTree(answer.body())));
+		assertThat(response.statusCode()).isEqualTo(503);
+		return this.json.readTree(response.body());
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {

@@ -147,14 +147,10 @@ class ConcurrentGamesTests {
 		}
 	}
 
-	private static void awaitDone(List<Future<?>> tasks, double fraction) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (tasks.stream().filter(Future::isDone).count() < tasks.size() * fraction) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("answers did not complete within 60 s");
-			}
-			Thread.sleep(1);
-		}
+	private static void awaitDone(List<Future<?>> tasks, double fraction) {
+		org.awaitility.Awaitility.await("answers to complete").atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(1))
+			.until(() -> tasks.stream().filter(Future::isDone).count() >= tasks.size() * fraction);
 	}
 
 }

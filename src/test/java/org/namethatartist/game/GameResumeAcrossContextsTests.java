@@ -72,12 +72,9 @@ class GameResumeAcrossContextsTests {
 					"--game.start-delay=0s");
 	}
 
-	private static void await(Supplier<Boolean> condition) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (!condition.get()) {
-			assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
-			Thread.sleep(10);
-		}
+	private static void await(Supplier<Boolean> condition) {
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+			.until(condition::get);
 	}
 
 	/** An adapter stand-in: a {@link GameListener} bean, subscribed before saved games resume. */
