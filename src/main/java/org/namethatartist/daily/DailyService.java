@@ -1,0 +1,331 @@
+package org.namethatartist.daily;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+import org.namethatartist.artwork.ArtworkCatalog;
+import org.namethatartist.artwork.Difficulty;
+import org.namethatartist.artwork.Token;
+import org.namethatartist.artwork.TokenCatalog;
+import org.namethatartist.game.Choice;
+import org.namethatartist.player.PeriodBoards;
+
+/**
+ * The daily challenge's rules. A day's challenge is drawn the first time anybody asks for it, from the
+ * catalogue of that moment, and saved before it is shown; every open and every answer is saved before it
+ * is acknowledged. Time comes from the injected clock; each round runs {@link DailyProperties#roundTime()}
+ * from when the player opened it, and scores as in a game: {@code round(baseScore × remaining / roundTime)}.
+ */
+public class DailyService {
+
+	/** Artworks of the last this many days (today excluded) are not drawn again while the catalogue allows. */
+	static final int NO_REPEAT_DAYS = 30;
+
+	private static final int STRIPES = 64;
+
+	private final DailyProperties properties;
+
+	private final int choices;
+
+	private final Difficulty difficulty;
+
+	private final int baseScore;
+
+	private final ArtworkCatalog artworks;
+
+	private final DailyRepository repository;
+
+	private final PeriodBoards periods;
+
+	private final Clock clock;
+
+	private final RandomGenerator random;
+
+	private final Object drawLock = new Object();
+
+	private final Object[] playerLocks = new Object[STRIPES];
+
+	/**
+	 * @param choices the buttons of a round, as a game's default
+	 * @param difficulty how wrong answers are drawn, as a game's default
+	 * @param baseScore the points of an answer given at once, as in a game
+	 */
+	public DailyService(DailyProperties properties, int choices, Difficulty difficulty, int baseScore,
+			ArtworkCatalog artworks, DailyRepository repository, PeriodBoards periods, Clock clock,
+			RandomGenerator random) {
+		this.properties = properties;
+		this.choices = choices;
+		this.difficulty = difficulty;
+		this.baseScore = baseScore;
+		this.artworks = artworks;
+		this.repository = repository;
+		this.periods = periods;
+		this.clock = clock;
+		this.random = random;
+		for (int i = 0; i < STRIPES; i++) {
+			this.playerLocks[i] = new Object();
+		}
+	}
+
+	public DailyProperties properties() {
+		return this.properties;
+	}
+
+	/** Today, in UTC. */
+	public LocalDate today() {
+		return LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+	}
+
+	/** The challenge number of a day: 1 on the configured first day; 0 or less before it. */
+	public int number(LocalDate day) {
+		return (int) ChronoUnit.DAYS.between(this.properties.firstDay(), day) + 1;
+	}
+
+	/**
+	 * Today's challenge, drawn and saved now when nobody has asked for it yet.
+	 * @return empty when today is before the first day or the catalogue has too few artworks
+	 */
+	public Optional<DailyChallenge> today(boolean draw) {
+		LocalDate day = today();
+		Optional<DailyChallenge> saved = this.repository.challenge(day);
+		if (saved.isPresent() || !draw || number(day) < 1) {
+			return saved;
+		}
+		synchronized (this.drawLock) {
+			saved = this.repository.challenge(day);
+			if (saved.isPresent()) {
+				return saved;
+			}
+			TokenCatalog catalog = this.artworks.current();
+			if (catalog.playable().size() < DailyProperties.ROUNDS) {
+				return Optional.empty();
+			}
+			return Optional.of(this.repository.saveChallenge(draw(day, catalog)));
+		}
+	}
+
+	private DailyChallenge draw(LocalDate day, TokenCatalog catalog) {
+		Set<String> recent = new HashSet<>();
+		for (DailyChallenge past : this.repository.challenges(day.minusDays(NO_REPEAT_DAYS), day.minusDays(1))) {
+			for (DailyRound round : past.rounds()) {
+				recent.add(round.tokenKey());
+			}
+		}
+		// Every playable artwork in random order, then the ones not shown lately first.
+		List<Token> shuffled = catalog.draw(catalog.playable().size(), this.random);
+		List<Token> picked = new ArrayList<>(DailyProperties.ROUNDS);
+		for (Token token : shuffled) {
+			if (picked.size() < DailyProperties.ROUNDS && !recent.contains(TokenCatalog.key(token))) {
+				picked.add(token);
+			}
+		}
+		for (Token token : shuffled) {
+			if (picked.size() < DailyProperties.ROUNDS && recent.contains(TokenCatalog.key(token))) {
+				picked.add(token);
+			}
+		}
+		List<DailyRound> rounds = new ArrayList<>();
+		for (Token token : picked) {
+			List<String> artists = catalog.choices(token, this.choices, this.difficulty, this.random);
+			List<Choice> buttons = new ArrayList<>();
+			for (int i = 0; i < artists.size(); i++) {
+				buttons.add(new Choice(i + 1, artists.get(i), catalog.displayName(artists.get(i))));
+			}
+			int correct = artists.indexOf(token.primaryArtist()) + 1;
+			rounds.add(new DailyRound(rounds.size() + 1, TokenCatalog.key(token), token.shownImageUrl(), buttons,
+					correct, token.name(), TokenCatalog.link(token)));
+		}
+		return new DailyChallenge(day, number(day), this.clock.instant(), rounds);
+	}
+
+	/**
+	 * Opens the player's next round of {@code day}, or reopens the one still open. A round whose time ran out
+	 * while the player was away is closed with 0 first.
+	 */
+	public NextOutcome next(LocalDate day, String userId, String username, String guildId) {
+		if (!day.equals(today())) {
+			return new NextOutcome.NotToday(today());
+		}
+		Optional<DailyChallenge> found = today(true);
+		if (found.isEmpty()) {
+			return new NextOutcome.Unavailable(unavailable(day));
+		}
+		DailyChallenge challenge = found.get();
+		synchronized (lock(userId)) {
+			Instant now = this.clock.instant();
+			DailyProgress progress = settle(challenge,
+					this.repository.progress(day, userId).orElse(DailyProgress.start(day, userId, username, guildId)),
+					now);
+			RoundPlay open = progress.open();
+			if (open == null) {
+				if (progress.rounds().size() == challenge.rounds().size()) {
+					return new NextOutcome.AllPlayed(result(challenge, progress));
+				}
+				open = RoundPlay.opened(progress.rounds().size() + 1, now);
+				this.repository.saveProgress(progress.with(open));
+			}
+			return new NextOutcome.Round(challenge, challenge.round(open.number()), challenge.rounds().size(),
+					open.openedAt().plus(this.properties.roundTime()));
+		}
+	}
+
+	/** Takes the player's answer to a round of {@code day}; it is saved before this returns. */
+	public AnswerOutcome answer(LocalDate day, String userId, int round, int choice) {
+		if (!day.equals(today())) {
+			return new AnswerOutcome.NotToday(today());
+		}
+		Optional<DailyChallenge> found = this.repository.challenge(day);
+		if (found.isEmpty()) {
+			return new AnswerOutcome.NotOpen(round);
+		}
+		DailyChallenge challenge = found.get();
+		int total = challenge.rounds().size();
+		if (round < 1 || round > total) {
+			return new AnswerOutcome.Invalid("round must be between 1 and " + total + ", not " + round + ".");
+		}
+		DailyRound asked = challenge.round(round);
+		if (choice < 1 || choice > asked.choices().size()) {
+			return new AnswerOutcome.Invalid(
+					"choice must be between 1 and " + asked.choices().size() + ", not " + choice + ".");
+		}
+		synchronized (lock(userId)) {
+			Instant now = this.clock.instant();
+			Optional<DailyProgress> saved = this.repository.progress(day, userId);
+			if (saved.isEmpty() || saved.get().rounds().size() < round) {
+				return new AnswerOutcome.NotOpen(round);
+			}
+			DailyProgress progress = saved.get();
+			RoundPlay play = progress.rounds().get(round - 1);
+			if (play.closed()) {
+				return (play.answeredAt() != null) ? new AnswerOutcome.AlreadyAnswered(round)
+						: new AnswerOutcome.TooLate(round);
+			}
+			Duration remaining = Duration.between(now, play.openedAt().plus(this.properties.roundTime()));
+			if (remaining.isNegative() || remaining.isZero()) {
+				settle(challenge, progress, now);
+				return new AnswerOutcome.TooLate(round);
+			}
+			boolean correct = choice == asked.correctChoice();
+			int points = correct ? points(remaining) : 0;
+			DailyProgress next = progress.with(play.answered(choice, now, correct, points));
+			this.repository.saveProgress(next);
+			boolean finished = next.finished(total);
+			if (finished) {
+				record(next, now);
+			}
+			return new AnswerOutcome.Answered(asked, correct, points, next.score(), finished);
+		}
+	}
+
+	/** The player's day: score, rounds, share line and streaks; empty when they have not started it. */
+	public Optional<DailyResult> result(LocalDate day, String userId) {
+		Optional<DailyChallenge> challenge = this.repository.challenge(day);
+		if (challenge.isEmpty()) {
+			return Optional.empty();
+		}
+		synchronized (lock(userId)) {
+			Optional<DailyProgress> progress = this.repository.progress(day, userId);
+			if (progress.isEmpty()) {
+				return Optional.empty();
+			}
+			return Optional.of(result(challenge.get(), settle(challenge.get(), progress.get(), this.clock.instant())));
+		}
+	}
+
+	/** {@code round(baseScore × remaining / roundTime)}, as a game scores (game's {@code Scoring.points}). */
+	int points(Duration remaining) {
+		long total = this.properties.roundTime().toMillis();
+		long left = Math.max(0, Math.min(remaining.toMillis(), total));
+		return (int) Math.round((double) this.baseScore * left / total);
+	}
+
+	/** Closes with 0 an open round whose time has run out, and records a finished day not yet recorded. */
+	private DailyProgress settle(DailyChallenge challenge, DailyProgress progress, Instant now) {
+		RoundPlay open = progress.open();
+		DailyProgress settled = progress;
+		if (open != null && !now.isBefore(open.openedAt().plus(this.properties.roundTime()))) {
+			settled = progress.with(open.expired());
+			this.repository.saveProgress(settled);
+		}
+		if (settled.finished(challenge.rounds().size()) && !settled.recorded()) {
+			settled = record(settled, now);
+		}
+		return settled;
+	}
+
+	private DailyProgress record(DailyProgress progress, Instant now) {
+		this.periods.recordDaily(progress.userId(), progress.username(), progress.guildId(), progress.day(),
+				progress.score(), now);
+		DailyProgress recorded = progress.markRecorded();
+		this.repository.saveProgress(recorded);
+		return recorded;
+	}
+
+	private DailyResult result(DailyChallenge challenge, DailyProgress progress) {
+		int total = challenge.rounds().size();
+		boolean finished = progress.finished(total);
+		List<RoundPlay> closed = progress.rounds().stream().filter(RoundPlay::closed).toList();
+		String share = finished ? share(challenge.number(), progress) : null;
+		List<LocalDate> days = new ArrayList<>();
+		for (DailyProgress day : this.repository.progressOf(progress.userId())) {
+			if (day.finished(total) || (day.day().equals(progress.day()) && finished)) {
+				days.add(day.day());
+			}
+		}
+		int[] streaks = streaks(days, today());
+		return new DailyResult(challenge.day(), challenge.number(), finished, progress.score(), closed, share,
+				streaks[0], streaks[1]);
+	}
+
+	/** {@code Name That Artist · Daily #12 · 🟩🟥🟩🟩⬛ · 312}: green right, red wrong, black unanswered. */
+	static String share(int number, DailyProgress progress) {
+		StringBuilder squares = new StringBuilder();
+		for (RoundPlay play : progress.rounds()) {
+			squares.append(play.correct() ? "\uD83D\uDFE9" : (play.answeredAt() != null) ? "\uD83D\uDFE5" : "\u2B1B");
+		}
+		return "Name That Artist \u00B7 Daily #" + number + " \u00B7 " + squares + " \u00B7 " + progress.score();
+	}
+
+	/**
+	 * The current streak (the run of finished days ending today, or yesterday when today is not finished) and
+	 * the best run, of distinct days in any order.
+	 */
+	static int[] streaks(List<LocalDate> finishedDays, LocalDate today) {
+		List<LocalDate> days = finishedDays.stream().distinct().sorted().toList();
+		int best = 0;
+		int run = 0;
+		LocalDate previous = null;
+		for (LocalDate day : days) {
+			run = (previous != null && previous.plusDays(1).equals(day)) ? run + 1 : 1;
+			best = Math.max(best, run);
+			previous = day;
+		}
+		int current = 0;
+		if (previous != null && (previous.equals(today) || previous.equals(today.minusDays(1)))) {
+			current = run;
+		}
+		return new int[] { current, best };
+	}
+
+	private String unavailable(LocalDate day) {
+		if (number(day) < 1) {
+			return "The daily challenge starts on " + this.properties.firstDay() + ".";
+		}
+		return "The catalogue has too few artworks for today's challenge; try again after the next refresh.";
+	}
+
+	private Object lock(String userId) {
+		return this.playerLocks[Math.floorMod(userId.hashCode(), STRIPES)];
+	}
+
+}
