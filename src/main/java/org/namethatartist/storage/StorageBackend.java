@@ -1,6 +1,7 @@
 package org.namethatartist.storage;
 
 import org.namethatartist.artwork.TokenCache;
+import org.namethatartist.daily.DailyRepository;
 import org.namethatartist.game.GameStateRepository;
 import org.namethatartist.player.PeriodBoards;
 import org.namethatartist.guildsettings.GuildSettingsRepository;
@@ -22,5 +23,8 @@ public interface StorageBackend {
 	/** Week and month boards. */
 	PeriodBoards periods();
 	GuildSettingsRepository guildSettings();
+
+	/** Daily challenges and players' progress of them. */
+	DailyRepository daily();
 
 }

@@ -3,6 +3,7 @@ package org.namethatartist.storage;
 import org.namethatartist.artwork.TokenCache;
 import org.namethatartist.game.GameStateRepository;
 import org.namethatartist.player.PeriodBoards;
+import org.namethatartist.daily.DailyRepository;
 import org.namethatartist.guildsettings.GuildSettingsRepository;
 import org.namethatartist.player.PlayerRepository;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +36,11 @@ class StoragePortsConfiguration {
 	@Bean
 	GuildSettingsRepository guildSettingsRepository(StorageBackend backend) {
 		return backend.guildSettings();
+	}
+
+	@Bean
+	DailyRepository dailyRepository(StorageBackend backend) {
+		return backend.daily();
 	}
 
 }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 
+import org.namethatartist.daily.DailyRepository;
+import org.namethatartist.storage.DailyJson;
 import org.namethatartist.storage.GameSnapshotJson;
 import org.namethatartist.game.GameStateRepository;
 import org.namethatartist.artwork.TokenCache;
@@ -43,6 +45,9 @@ public final class AppendLogStores implements StorageBackend, AutoCloseable {
 	public static final String PERIODS = "periods";
 	public static final String GUILD_SETTINGS = "guild_settings";
 
+	/** Daily challenges and players' progress ({@code daily.json}); the original bot never reads it. */
+	public static final String DAILY = "daily";
+
 	private final Path dataDir;
 
 	private final DataDirLock lock;
@@ -59,6 +64,8 @@ public final class AppendLogStores implements StorageBackend, AutoCloseable {
 
 	private PeriodTable periodTable;
 	private AppendLogGuildSettingsRepository guildSettings;
+
+	private AppendLogDailyRepository daily;
 
 	private AppendLogStores(Path dataDir, DataDirLock lock, List<AppendLog<?>> logs, AppendLogPlayerRepository players,
 			AppendLogGameStateRepository gameStates, AppendLogTokenCache tokens) {
@@ -99,6 +106,9 @@ public final class AppendLogStores implements StorageBackend, AutoCloseable {
 			JsonTable settingsTable = new JsonTable();
 			AppendLog<JsonNode> settings = track(opened,
 					AppendLog.open(GUILD_SETTINGS, dir, mapper, new JsonNodeCodec(mapper), settingsTable, options));
+			JsonTable dailyTable = new JsonTable();
+			AppendLog<JsonNode> daily = track(opened,
+					AppendLog.open(DAILY, dir, mapper, new JsonNodeCodec(mapper), dailyTable, options));
 			AppendLogStores stores = new AppendLogStores(dir, lock, opened,
 					new AppendLogPlayerRepository(players, playerTable, guildPlayers, guildTable),
 					new AppendLogGameStateRepository(games, gameTable, new GameSnapshotJson(mapper)),
@@ -106,6 +116,7 @@ public final class AppendLogStores implements StorageBackend, AutoCloseable {
 			stores.periods = new AppendLogPeriodBoards(periods, periodTable);
 			stores.periodTable = periodTable;
 			stores.guildSettings = new AppendLogGuildSettingsRepository(settings, settingsTable);
+			stores.daily = new AppendLogDailyRepository(daily, dailyTable, new DailyJson(mapper));
 			return stores;
 		}
 		catch (RuntimeException ex) {
@@ -147,6 +158,11 @@ public final class AppendLogStores implements StorageBackend, AutoCloseable {
 	@Override
 	public GuildSettingsRepository guildSettings() {
 		return this.guildSettings;
+	}
+
+	@Override
+	public DailyRepository daily() {
+		return this.daily;
 	}
 
 	/**

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import org.flywaydb.core.Flyway;
+import org.namethatartist.daily.DailyRepository;
 import org.namethatartist.guildsettings.GuildSettingsRepository;
 import org.namethatartist.storage.StorageBackend;
 import org.namethatartist.storage.GameSnapshotJson;
@@ -42,6 +43,8 @@ public final class PostgresStorage implements StorageBackend {
 	private final PostgresPeriodBoards periods;
 	private final PostgresGuildSettingsRepository guildSettings;
 
+	private final PostgresDailyRepository daily;
+
 	private PostgresStorage(DataSource dataSource) {
 		this.dataSource = dataSource;
 		this.jdbc = JdbcClient.create(dataSource);
@@ -51,6 +54,7 @@ public final class PostgresStorage implements StorageBackend {
 		this.tokens = new PostgresTokenCache(this.jdbc, this.mapper);
 		this.periods = new PostgresPeriodBoards(this.jdbc, this.transactions);
 		this.guildSettings = new PostgresGuildSettingsRepository(this.jdbc, this.transactions);
+		this.daily = new PostgresDailyRepository(this.jdbc, this.mapper);
 	}
 
 	/** Migrates the database to this version's schema, then opens the repositories on it. */
@@ -143,6 +147,11 @@ public final class PostgresStorage implements StorageBackend {
 	@Override
 	public GuildSettingsRepository guildSettings() {
 		return this.guildSettings;
+	}
+
+	@Override
+	public DailyRepository daily() {
+		return this.daily;
 	}
 
 	@Override
