@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class StorageEndpointTests {
 
-	private static final String[] STORES = { "players", "guild_players", "game_state", "tokens", "periods", "guild_settings" };
+	private static final String[] STORES = { "players", "guild_players", "game_state", "tokens", "periods", "guild_settings", "daily" };
 
 	@TempDir
 	static Path dataDir;
@@ -143,7 +143,7 @@ class StorageEndpointTests {
 		HttpResponse<String> response = post(this.managementPort, "/actuator/storage", "{\"store\":\"nope\"}");
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(this.json.readTree(response.body()).path("error").asString())
-			.isEqualTo("Unknown store 'nope'; stores: players, guild_players, game_state, tokens, periods, guild_settings");
+			.isEqualTo("Unknown store 'nope'; stores: players, guild_players, game_state, tokens, periods, guild_settings, daily");
 	}
 
 	@Test
