@@ -29,6 +29,9 @@ public interface DailyRepository {
 	 */
 	void saveProgress(DailyProgress progress);
 
+	/** Every player's progress of one day, in no particular order. */
+	List<DailyProgress> progressOn(LocalDate day);
+
 	/** Every day's progress of one player, in day order. */
 	List<DailyProgress> progressOf(String userId);
 

@@ -242,6 +242,33 @@ public class DailyService {
 		}
 	}
 
+	/**
+	 * A day's board: the players who finished its challenge, best score first, ties by user id; ranks
+	 * shared by equal scores are not merged (1, 2, 3 as on the other boards).
+	 */
+	public List<BoardEntry> board(LocalDate day, int limit) {
+		Optional<DailyChallenge> challenge = this.repository.challenge(day);
+		if (challenge.isEmpty()) {
+			return List.of();
+		}
+		int total = challenge.get().rounds().size();
+		List<DailyProgress> finished = new ArrayList<>(
+				this.repository.progressOn(day).stream().filter((progress) -> progress.finished(total)).toList());
+		finished.sort(java.util.Comparator.comparingInt(DailyProgress::score)
+			.reversed()
+			.thenComparing(DailyProgress::userId));
+		List<BoardEntry> board = new ArrayList<>();
+		for (DailyProgress progress : finished.subList(0, Math.min(limit, finished.size()))) {
+			board.add(new BoardEntry(board.size() + 1, progress.userId(), progress.username(), progress.score(),
+					(int) progress.rounds().stream().filter(RoundPlay::correct).count()));
+		}
+		return board;
+	}
+
+	/** One row of a day's board. */
+	public record BoardEntry(int rank, String userId, String username, int score, int correct) {
+	}
+
 	/** {@code round(baseScore × remaining / roundTime)}, as a game scores (game's {@code Scoring.points}). */
 	int points(Duration remaining) {
 		long total = this.properties.roundTime().toMillis();

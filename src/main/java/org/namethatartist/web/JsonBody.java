@@ -87,7 +87,8 @@ final class JsonBody {
 			List<String> named = unknown.subList(0, Math.min(unknown.size(), 5));
 			throw ApiException.badRequest(((unknown.size() == 1) ? "Unknown member " : "Unknown members ")
 					+ String.join(", ", named) + ((unknown.size() > named.size()) ? " and more" : "")
-					+ "; allowed: " + String.join(", ", allowed) + ".");
+					+ ((allowed.length == 0) ? "; this request takes an empty object {}."
+							: "; allowed: " + String.join(", ", allowed) + "."));
 		}
 		return new JsonBody(object);
 	}

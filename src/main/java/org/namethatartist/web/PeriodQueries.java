@@ -2,11 +2,14 @@ package org.namethatartist.web;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.namethatartist.daily.DailyService;
 import org.namethatartist.player.LeaderboardEntry;
 import org.namethatartist.player.LeaderboardSort;
 import org.namethatartist.player.Period;
@@ -32,9 +35,34 @@ class PeriodQueries {
 
 	private final Clock clock;
 
-	PeriodQueries(PeriodBoards boards, Clock clock) {
+	private final DailyService daily;
+
+	PeriodQueries(PeriodBoards boards, Clock clock, DailyService daily) {
 		this.boards = boards;
 		this.clock = clock;
+		this.daily = daily;
+	}
+
+	private static LocalDate parseDay(String at) {
+		if (at.length() == 10) {
+			try {
+				return LocalDate.parse(at);
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				// answered below
+			}
+		}
+		throw ApiException.badRequest("at must be a day such as 2026-12-05 for period=day, not '" + Texts.shown(at, 40)
+				+ "'.");
+	}
+
+	/** One row of a day's board: the player, their score ({@code value}) and right answers. */
+	record DailyJsonRow(int rank, String userId, String username, long value, int correctAnswers) {
+
+		static DailyJsonRow of(DailyService.BoardEntry entry) {
+			return new DailyJsonRow(entry.rank(), entry.userId(), entry.username(), entry.score(), entry.correct());
+		}
+
 	}
 
 	/**
@@ -78,8 +106,25 @@ class PeriodQueries {
 						asked.endInstant().toString(), asked.finishedAt(now), rows);
 			}
 			case "day" -> {
-				// The seam for the daily challenge (issue 15 §2): its day boards answer here once it exists.
-				throw ApiException.badRequest("day boards come with the daily challenge, which this version has not.");
+				// The daily challenge's board (issue 15 §2): the players who finished the day's challenge.
+				LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+				LocalDate asked = isEmpty(at) ? today : parseDay(at);
+				if (asked.isAfter(today)) {
+					throw ApiException.badRequest("at must not be after today (" + today + "), not " + asked + ".");
+				}
+				if (!isEmpty(sort) && !"score".equals(sort)) {
+					throw ApiException.badRequest("sort must be score for period=day, not '" + Texts.shown(sort, 40)
+							+ "'.");
+				}
+				if (guildId != null) {
+					throw ApiException.badRequest("guild does not apply to period=day: the daily challenge has one "
+							+ "board for everybody.");
+				}
+				List<DailyJsonRow> rows = this.daily.board(asked, limit).stream().map(DailyJsonRow::of).toList();
+				Instant from = asked.atStartOfDay(ZoneOffset.UTC).toInstant();
+				Instant until = asked.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+				return new PeriodJson.Board("day", asked.toString(), "score", from.toString(), until.toString(),
+						!now.isBefore(until), rows);
 			}
 			default -> throw ApiException
 				.badRequest("period must be one of " + PERIODS + ", not '" + Texts.shown(period, 40) + "'.");

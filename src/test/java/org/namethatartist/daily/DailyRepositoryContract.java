@@ -76,6 +76,8 @@ public abstract class DailyRepositoryContract {
 		assertThat(reopened.progressOf("web:ann")).extracting(DailyProgress::day)
 			.containsExactly(DAY.minusDays(1), DAY);
 		assertThat(reopened.progressOf("ann")).containsExactly(progress(DAY, "ann", false));
+		assertThat(reopened.progressOn(DAY)).extracting(DailyProgress::userId)
+			.containsExactlyInAnyOrder("web:ann", "ann");
 	}
 
 	@Test

@@ -44,6 +44,17 @@ final class InMemoryDailyRepository implements DailyRepository {
 	}
 
 	@Override
+	public synchronized List<DailyProgress> progressOn(LocalDate day) {
+		List<DailyProgress> found = new ArrayList<>();
+		this.progress.values().forEach((days) -> {
+			if (days.containsKey(day)) {
+				found.add(days.get(day));
+			}
+		});
+		return found;
+	}
+
+	@Override
 	public synchronized List<DailyProgress> progressOf(String userId) {
 		return new ArrayList<>(this.progress.getOrDefault(userId, new TreeMap<>()).values());
 	}

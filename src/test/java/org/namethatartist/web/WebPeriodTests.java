@@ -159,8 +159,10 @@ class WebPeriodTests {
 			.isEqualTo("at applies to period=week, month or day; period=all has none.");
 		assertError(this.api.get("/api/leaderboard?period=week&sort=nope"), 400).startsWith("sort must be one of")
 			.contains("dailyScore");
-		assertError(this.api.get("/api/leaderboard?period=day&at=2026-12-05"), 400)
-			.isEqualTo("day boards come with the daily challenge, which this version has not.");
+		assertError(this.api.get("/api/leaderboard?period=day&at=2026-12"), 400)
+			.isEqualTo("at must be a day such as 2026-12-05 for period=day, not '2026-12'.");
+		assertError(this.api.get("/api/leaderboard?period=day&at=2026-12-06"), 400)
+			.isEqualTo("at must not be after today (2026-12-05), not 2026-12-06.");
 	}
 
 	@Test

@@ -80,6 +80,19 @@ final class AppendLogDailyRepository implements DailyRepository {
 
 	/** A scan of the store's entries: linear in the number of (day, player) entries kept. */
 	@Override
+	public List<DailyProgress> progressOn(LocalDate day) {
+		String prefix = "progress:" + day + ":";
+		List<DailyProgress> found = new ArrayList<>();
+		this.table.forEachEntry((key, value) -> {
+			if (key.startsWith(prefix)) {
+				found.add(read(value, this.json::progress));
+			}
+		});
+		return found;
+	}
+
+	/** A scan of the store's entries: linear in the number of (day, player) entries kept. */
+	@Override
 	public List<DailyProgress> progressOf(String userId) {
 		List<DailyProgress> found = new ArrayList<>();
 		this.table.forEachEntry((key, value) -> {

@@ -94,6 +94,18 @@ final class PostgresDailyRepository implements DailyRepository {
 	}
 
 	@Override
+	public List<DailyProgress> progressOn(LocalDate day) {
+		return run("read the daily results of " + day,
+				() -> this.jdbc.sql("SELECT progress::text FROM daily_progress WHERE day = ?")
+					.param(Date.valueOf(day))
+					.query(String.class)
+					.list()
+					.stream()
+					.map(this::progress)
+					.toList());
+	}
+
+	@Override
 	public List<DailyProgress> progressOf(String userId) {
 		return run("read the daily results of " + userId,
 				() -> this.jdbc.sql("SELECT progress::text FROM daily_progress WHERE user_id = ? ORDER BY day")
