@@ -19,6 +19,7 @@ import net.dv8tion.jda.api.sharding.ShardManager;
 import org.namethatartist.artwork.ArtworkCatalog;
 import org.namethatartist.game.AnswerMode;
 import org.namethatartist.game.GameOwnership;
+import org.namethatartist.daily.DailyService;
 import org.namethatartist.game.GameService;
 import org.namethatartist.player.PeriodBoards;
 import org.namethatartist.guildsettings.GuildSettingsService;
@@ -48,10 +49,11 @@ class DiscordConfiguration {
 	@Bean
 	DiscordRouter discordRouter(DiscordProperties properties, GameService games, PlayerRepository players,
 			PeriodBoards periods, Clock clock, ArtworkCatalog artworks, Cooldowns cooldowns,
-			GuildSettingsService settings) {
+			GuildSettingsService settings, DailyService daily) {
 		List<SlashCommand> commands = List.of(new NameThatArtistCommand(games, settings),
 				new LeaderboardCommand(players, periods, clock), new StatsCommand(players, periods, clock),
 				new AllTimeCommand(players), new StopGameCommand(games, settings), new SettingsCommand(settings),
+				new DailyCommand(daily),
 				new HelpCommand(artworks, games.properties()), new PingCommand(System::nanoTime),
 				new PrecacheCommand(artworks, PrecacheCommand.paced(PrecacheCommand.PACE),
 						PrecacheCommand.paced(PrecacheCommand.HOLD)));

@@ -108,6 +108,16 @@ final class DiscordRouter extends ListenerAdapter {
 			}
 			return;
 		}
+		if (id != null && id.startsWith(DailyCommand.PREFIX)
+				&& this.commands.get("daily") instanceof DailyCommand daily) {
+			try {
+				daily.handle(event);
+			}
+			catch (RuntimeException ex) {
+				fail(event, "the daily challenge", ex);
+			}
+			return;
+		}
 		if (id == null || !id.startsWith(AnswerButton.PREFIX)) {
 			Messages.replyPrivately(event, "This button does nothing (any more).");
 			return;

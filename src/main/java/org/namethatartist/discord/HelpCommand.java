@@ -47,6 +47,7 @@ final class HelpCommand implements SlashCommand {
 				/leaderboard [scope] [period] — the top 10 by total score, everyone's or this server's, all time or this week or month
 				/alltime [sort] — the all-time top 10 by a statistic of your choice
 				/stats [user] — stats and this week's and month's ranks, shown to you only
+				/daily — today's challenge: 5 artworks, the same for everybody, played privately; Share posts your line
 				/ping — how quickly I answer
 				/settings — members who can manage the server: this server's game (defaults, difficulty, answers, channels, stop role)
 				/precache — administrators: get Discord to load every artwork's image in advance""";

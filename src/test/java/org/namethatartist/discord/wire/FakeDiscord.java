@@ -280,6 +280,20 @@ final class FakeDiscord implements AutoCloseable {
 		return interaction;
 	}
 
+	/**
+	 * Keeps the message an interaction's callback made or updated (type 4 or 7, ephemeral ones included) as a
+	 * message of its channel, so that a test can click its buttons; its id.
+	 */
+	String keepCallbackMessage(String interactionId) {
+		Interaction interaction = this.interactionsById.get(interactionId);
+		if (interaction == null || interaction.callback == null) {
+			throw new IllegalArgumentException("interaction " + interactionId + " has no callback");
+		}
+		String id = snowflake(this.ids.incrementAndGet());
+		this.messages.put(id, message(id, interaction.channelId, interaction.callback.path("data"), null));
+		return id;
+	}
+
 	/** A click on a button of one of the channel's messages, by a user with the given permissions; its id. */
 	String click(String messageId, String customId, String userId, long permissions) {
 		ObjectNode interaction = onMessage(messageId, 3, userId, permissions);

@@ -33,7 +33,7 @@ class LoginWireTests extends WireTestCase {
 		List<String> names = new ArrayList<>();
 		commands.forEach((command) -> names.add(command.path("name").asString()));
 		assertThat(names).containsExactlyInAnyOrder("namethatartist", "leaderboard", "stats", "alltime", "stopgame",
-				"settings", "help", "ping", "precache");
+				"settings", "daily", "help", "ping", "precache");
 		// /settings is offered by default only to members with Manage Server (permission bit 5).
 		assertThat(find(commands, "settings").path("default_member_permissions").asString()).isEqualTo("32");
 		JsonNode play = find(commands, "namethatartist");
