@@ -1,0 +1,146 @@
+package org.namethatartist.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.namethatartist.daily.DailyRepository;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The Daily page in a real browser (headless Chromium): linked from the header, today's five rounds played
+ * by a player whose name is HTML, then the share line with its Copy button, the streak and today's board,
+ * the name shown as text. Skipped, saying what to install, where Chromium or its driver is missing.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class DailyPageBrowserTests {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	/** A name that would run a script if the page inserted it as HTML. */
+	private static final String NAME = "<img src=x onerror=alert(1)>Ann";
+
+	@TempDir
+	static Path dataDir;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		WebTestProperties.register(registry, dataDir);
+		registry.add("game.daily.first-day", () -> "2020-01-01");
+	}
+
+	@BeforeAll
+	static void browserInstalled() {
+		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"The browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+						+ "; install them with: apt-get install chromium chromium-driver");
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DailyRepository repository;
+
+	private ChromeDriverService service;
+
+	private WebDriver browser;
+
+	private WebDriverWait wait;
+
+	@BeforeEach
+	void openBrowser(@TempDir Path profile) {
+		this.service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+					"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+					"--window-size=1024,900", "--user-data-dir=" + profile);
+		this.browser = new ChromeDriver(this.service, options);
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(10), Duration.ofMillis(50));
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+		if (this.service != null) {
+			this.service.stop();
+		}
+	}
+
+	@Test
+	void theDailyPagePlaysTodaysChallengeAndShowsTheShareLineStreakAndBoard() {
+		this.browser.get("http://localhost:" + this.port + "/");
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Daily"))).click();
+		this.wait.until(ExpectedConditions.textMatches(By.id("daily-heading"), java.util.regex.Pattern.compile("Daily #\\d+")));
+		visible("player-name").sendKeys(NAME);
+		this.browser.findElement(By.id("start")).click();
+		// The day the server counts in (UTC), read as the page reads it.
+		LocalDate day = LocalDate.now(ZoneOffset.UTC);
+		for (int round = 1; round <= 5; round++) {
+			By buttons = By.cssSelector("#choices[data-round='" + round + "'] button");
+			this.wait.until(ExpectedConditions.elementToBeClickable(buttons));
+			List<WebElement> choices = this.browser.findElements(buttons);
+			assertThat(choices).hasSize(4);
+			assertThat(text("round-heading")).isEqualTo("Round " + round + " of 5");
+			int right = this.repository.challenge(day).orElseThrow().round(round).correctChoice();
+			// Round 2 wrong, the others right.
+			int pressed = (round == 2) ? (right % 4) + 1 : right;
+			choices.get(pressed - 1).click();
+			this.wait.until(ExpectedConditions.textMatches(By.id("feedback"),
+					java.util.regex.Pattern.compile((round == 2) ? "^Not this one\\." : "^Correct! \\+\\d+ points\\.")));
+			if (round < 5) {
+				visible("next").click();
+			}
+		}
+		WebElement share = visible("share-line");
+		assertThat(share.getText())
+			.matches("Name That Artist · Daily #\\d+ · \uD83D\uDFE9\uD83D\uDFE5\uD83D\uDFE9\uD83D\uDFE9\uD83D\uDFE9 · \\d+");
+		assertThat(text("streak")).startsWith("Score ").contains("streak 1 day · best 1 day");
+		visible("copy").click();
+		this.wait.until(ExpectedConditions.textMatches(By.id("copied"), java.util.regex.Pattern.compile("Copied|Selected")));
+		WebElement board = visible("board");
+		this.wait.until(ExpectedConditions.textToBePresentInElement(board, NAME));
+		assertThat(board.findElements(By.tagName("img"))).as("the name is text, not HTML").isEmpty();
+	}
+
+	private WebElement visible(String id) {
+		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+	}
+
+	private String text(String id) {
+		return this.browser.findElement(By.id(id)).getText();
+	}
+
+}
