@@ -15,6 +15,26 @@
 		message.className = "error";
 	}
 
+	/** The last 30 days of daily results: one square per day, its score as text. */
+	async function loadDaily() {
+		if (!id) {
+			return;
+		}
+		const result = await api("/api/daily/history/" + encodeURIComponent(id));
+		if (result.status !== 200 || !result.body.some((day) => day.played)) {
+			return;
+		}
+		const items = result.body.map((day) => {
+			const state = day.finished ? "finished" : (day.played ? "started" : "missed");
+			const label = day.day + " (Daily #" + day.number + "): " + (day.finished ? number(day.score) + " points"
+				: (day.played ? "started, not finished" : "missed"));
+			return el("li", { className: "day " + state, title: label, "aria-label": label },
+				day.finished ? number(day.score) : "");
+		});
+		document.getElementById("daily-strip").replaceChildren(...items);
+		document.getElementById("daily-section").hidden = false;
+	}
+
 	async function load() {
 		if (!id) {
 			fail("No player given: open a player from the leaderboard.");
@@ -143,4 +163,5 @@
 	}
 
 	load();
+	loadDaily();
 })();

@@ -265,6 +265,33 @@ public class DailyService {
 		return board;
 	}
 
+	/**
+	 * The player's last {@code days} days, oldest first, ending today: for each, whether they finished it,
+	 * started it only, or missed it, and their score. Days before the first challenge are left out.
+	 */
+	public List<DayEntry> recent(String userId, int days) {
+		LocalDate today = today();
+		java.util.Map<LocalDate, DailyProgress> byDay = new java.util.HashMap<>();
+		for (DailyProgress progress : this.repository.progressOf(userId)) {
+			byDay.put(progress.day(), progress);
+		}
+		List<DayEntry> entries = new ArrayList<>();
+		for (LocalDate day = today.minusDays(days - 1); !day.isAfter(today); day = day.plusDays(1)) {
+			if (number(day) < 1) {
+				continue;
+			}
+			DailyProgress progress = byDay.get(day);
+			boolean finished = progress != null && progress.finished(DailyProperties.ROUNDS);
+			entries.add(new DayEntry(day, number(day), progress != null, finished,
+					(progress != null) ? progress.score() : 0));
+		}
+		return entries;
+	}
+
+	/** One day of a player's recent daily results; {@code played} false: missed. */
+	public record DayEntry(LocalDate day, int number, boolean played, boolean finished, int score) {
+	}
+
 	/** One row of a day's board. */
 	public record BoardEntry(int rank, String userId, String username, int score, int correct) {
 	}

@@ -113,6 +113,18 @@ class DailyController {
 				result.share(), result.streak(), result.bestStreak());
 	}
 
+	/** A player's last 30 days of daily results (any player id: {@code web:<name>} or a Discord id). */
+	@GetMapping("/history/{userId}")
+	List<DayJson> history(@PathVariable String userId) {
+		if (userId.isEmpty() || userId.length() > 100) {
+			throw ApiException.badRequest("userId must be 1 to 100 characters.");
+		}
+		return this.daily.recent(userId, 30)
+			.stream()
+			.map((day) -> new DayJson(day.day().toString(), day.number(), day.played(), day.finished(), day.score()))
+			.toList();
+	}
+
 	private ApiException overOrNotYet(LocalDate asked) {
 		return asked.isBefore(this.daily.today()) ? ApiException.conflict("That day is over; today is "
 				+ this.daily.today() + ".") : ApiException.conflict("That day has not begun; today is "
@@ -146,6 +158,9 @@ class DailyController {
 		if (!this.properties.play().enabled()) {
 			throw new ApiException(HttpStatus.FORBIDDEN, GameController.PLAY_OFF);
 		}
+	}
+
+	record DayJson(String day, int number, boolean played, boolean finished, int score) {
 	}
 
 	record Today(String day, int number, int rounds, long roundTime) {

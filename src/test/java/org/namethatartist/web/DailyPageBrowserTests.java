@@ -133,6 +133,17 @@ class DailyPageBrowserTests {
 		WebElement board = visible("board");
 		this.wait.until(ExpectedConditions.textToBePresentInElement(board, NAME));
 		assertThat(board.findElements(By.tagName("img"))).as("the name is text, not HTML").isEmpty();
+
+		// The player's page shows the day in its 30-day strip, finished, with its score.
+		String score = share.getText().replaceAll(".* · ", "");
+		board.findElement(By.tagName("a")).click();
+		WebElement strip = visible("daily-strip");
+		List<WebElement> days = strip.findElements(By.tagName("li"));
+		assertThat(days).hasSize(30);
+		WebElement last = days.get(29);
+		assertThat(last.getAttribute("class")).isEqualTo("day finished");
+		assertThat(last.getText()).isEqualTo(score);
+		assertThat(days.get(0).getAttribute("class")).isEqualTo("day missed");
 	}
 
 	private WebElement visible(String id) {

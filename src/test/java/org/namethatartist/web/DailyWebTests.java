@@ -167,6 +167,13 @@ class DailyWebTests {
 		assertThat(board.path("at").asString()).isEqualTo("2026-12-05");
 		assertThat(board.path("entries").get(0).toString()).isEqualTo(
 				"{\"rank\":1,\"userId\":\"web:Ann\",\"username\":\"Ann\",\"value\":300,\"correctAnswers\":4}");
+		JsonNode history = json(this.api.get("/api/daily/history/web:Ann"));
+		// Challenge #1 was 2026-12-01: five days, the last one played.
+		assertThat(history.size()).isEqualTo(5);
+		assertThat(history.get(0).toString())
+			.isEqualTo("{\"day\":\"2026-12-01\",\"number\":1,\"played\":false,\"finished\":false,\"score\":0}");
+		assertThat(history.get(4).toString())
+			.isEqualTo("{\"day\":\"2026-12-05\",\"number\":5,\"played\":true,\"finished\":true,\"score\":300}");
 		JsonNode week = json(this.api.get("/api/leaderboard?period=week&sort=dailyScore"));
 		assertThat(week.path("entries").get(0).path("dailyScore").asLong()).isEqualTo(300);
 	}
