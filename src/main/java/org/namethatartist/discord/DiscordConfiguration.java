@@ -17,6 +17,8 @@ import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import okhttp3.OkHttpClient;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import org.namethatartist.artwork.ArtworkCatalog;
+import org.namethatartist.artwork.image.ArtworkImages;
+import org.namethatartist.artwork.image.ImageCacheFiller;
 import org.namethatartist.game.AnswerMode;
 import org.namethatartist.game.GameOwnership;
 import org.namethatartist.game.GameService;
@@ -48,13 +50,12 @@ class DiscordConfiguration {
 	@Bean
 	DiscordRouter discordRouter(DiscordProperties properties, GameService games, PlayerRepository players,
 			PeriodBoards periods, Clock clock, ArtworkCatalog artworks, Cooldowns cooldowns,
-			GuildSettingsService settings) {
+			GuildSettingsService settings, ImageCacheFiller filler) {
 		List<SlashCommand> commands = List.of(new NameThatArtistCommand(games, settings),
 				new LeaderboardCommand(players, periods, clock), new StatsCommand(players, periods, clock),
 				new AllTimeCommand(players), new StopGameCommand(games, settings), new SettingsCommand(settings),
 				new HelpCommand(artworks, games.properties()), new PingCommand(System::nanoTime),
-				new PrecacheCommand(artworks, PrecacheCommand.paced(PrecacheCommand.PACE),
-						PrecacheCommand.paced(PrecacheCommand.HOLD)));
+				new PrecacheCommand(artworks, filler::fill, clock));
 		return new DiscordRouter(commands, new AnswerButton(games), cooldowns, properties.guildId());
 	}
 
@@ -133,7 +134,7 @@ class DiscordConfiguration {
 	}
 
 	@Bean
-	DiscordGameRenderer discordGameRenderer(DiscordConnection connection, GameService games) {
+	DiscordGameRenderer discordGameRenderer(DiscordConnection connection, GameService games, ArtworkImages images) {
 		ExecutorService executor = Executors.newSingleThreadExecutor((task) -> {
 			Thread thread = new Thread(task, "discord-games");
 			thread.setDaemon(true);
@@ -144,7 +145,9 @@ class DiscordConfiguration {
 				(channelId) -> games.stop(channelId, null, true), games::roundShown)
 			.typedGames((gameId) -> games.settings(gameId)
 				.map((options) -> options.answers() == AnswerMode.TYPED)
-				.orElse(false));
+				.orElse(false))
+			.images(images::cached)
+			.showTitle(games.properties().showTitle());
 	}
 
 	@Bean(destroyMethod = "close")

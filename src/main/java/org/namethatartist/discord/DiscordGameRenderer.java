@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -28,9 +29,12 @@ import net.dv8tion.jda.api.exceptions.PermissionException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.namethatartist.game.Choice;
+import org.namethatartist.artwork.Token;
+import org.namethatartist.artwork.image.ArtworkImage;
 import org.namethatartist.game.GameEvent;
 import org.namethatartist.game.GameListener;
 import org.namethatartist.game.RoundGate;
+import org.namethatartist.game.TitleShown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -92,6 +96,33 @@ final class DiscordGameRenderer implements GameListener, SmartLifecycle {
 	DiscordGameRenderer typedGames(Predicate<String> typed) {
 		this.typedGames = typed;
 		return this;
+	}
+
+	/** Where rounds' images come from (the image cache); by default no round has one. */
+	private volatile Function<Token, Optional<ArtworkImage>> images = (token) -> Optional.empty();
+
+	private volatile TitleShown showTitle = TitleShown.AFTER_ROUND;
+
+	/** Gives the rounds their images: an image is uploaded with its round's message. */
+	DiscordGameRenderer images(Function<Token, Optional<ArtworkImage>> images) {
+		this.images = images;
+		return this;
+	}
+
+	/** Whether rounds show the artwork's title ({@code game.show-title}); by default only the reveal does. */
+	DiscordGameRenderer showTitle(TitleShown showTitle) {
+		this.showTitle = showTitle;
+		return this;
+	}
+
+	private Optional<ArtworkImage> image(Token token) {
+		try {
+			return this.images.apply(token);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Discord: the image of a round could not be read from the cache: {}", ex.toString());
+			return Optional.empty();
+		}
 	}
 
 	private final ConcurrentMap<String, RoundMessage> roundMessages = new ConcurrentHashMap<>();
@@ -268,7 +299,10 @@ final class DiscordGameRenderer implements GameListener, SmartLifecycle {
 		if (event instanceof GameEvent.RoundStarted started) {
 			int number = started.round().number();
 			boolean typed = this.typedGames.test(gameId);
-			CompletableFuture<Posted> posted = post(channel, GameMessages.roundForms(started, typed), 0, gameId, number);
+			Optional<ArtworkImage> image = image(started.round().token());
+			CompletableFuture<Posted> posted = post(channel,
+					GameMessages.roundForms(started, typed, image, this.showTitle == TitleShown.DURING_ROUND), 0, gameId,
+					number);
 			posted.thenAccept((message) -> this.roundShown.shown(gameId, number, message.id()));
 			this.roundMessages.put(gameId, new RoundMessage(number, started.round().choices(), posted, typed));
 		}

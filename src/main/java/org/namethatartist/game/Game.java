@@ -25,7 +25,7 @@ final class Game {
 	/** The catalogue the game's tokens and artist names come from, fixed for the game's life. */
 	final TokenCatalog catalog;
 
-	/** Every round's token, by {@link TokenCatalog#key}. */
+	/** Every round's token, by {@link TokenCatalog#key}; a round's may be drawn again for want of its image. */
 	final Map<String, Token> tokens;
 
 	GameSnapshot state;
@@ -64,7 +64,7 @@ final class Game {
 	Game(GameSnapshot state, TokenCatalog catalog, Map<String, Token> tokens) {
 		this.state = state;
 		this.catalog = catalog;
-		this.tokens = Map.copyOf(tokens);
+		this.tokens = new java.util.concurrent.ConcurrentHashMap<>(tokens);
 		this.recorded.addAll(state.recorded());
 	}
 
@@ -93,9 +93,15 @@ final class Game {
 	/** The state after a change, stamped {@code now}; the caller saves it before adopting it. */
 	GameSnapshot next(Phase phase, int round, Instant phaseEndsAt, RoundSnapshot currentRound,
 			Map<String, Standing> scores, Instant now) {
+		return next(this.state.tokenKeys(), phase, round, phaseEndsAt, currentRound, scores, now);
+	}
+
+	/** As {@link #next(Phase, int, Instant, RoundSnapshot, Map, Instant)}, with the rounds' tokens given. */
+	GameSnapshot next(List<String> tokenKeys, Phase phase, int round, Instant phaseEndsAt, RoundSnapshot currentRound,
+			Map<String, Standing> scores, Instant now) {
 		GameSnapshot s = this.state;
 		return new GameSnapshot(GameSnapshot.SCHEMA, s.gameId(), s.channelId(), s.guildId(), s.startedBy(),
-				s.startedAt(), s.rounds(), s.roundTime(), s.betweenRoundTime(), s.tokenKeys(), phase.name(), round,
+				s.startedAt(), s.rounds(), s.roundTime(), s.betweenRoundTime(), tokenKeys, phase.name(), round,
 				phaseEndsAt, currentRound, scores, this.recorded, now, s.difficulty(), s.answers());
 	}
 

@@ -3,11 +3,14 @@ package org.namethatartist.game;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.namethatartist.artwork.ArtistAliases;
 import org.namethatartist.artwork.ArtworkCatalog;
+import org.namethatartist.artwork.Token;
+import org.namethatartist.artwork.image.ArtworkImages;
 import org.namethatartist.player.PeriodBoards;
 import org.namethatartist.player.PlayerRepository;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,8 +37,28 @@ class GameConfiguration {
 
 	@Bean
 	GameService gameService(GameProperties properties, ArtworkCatalog artworks, PlayerRepository players,
-			PeriodBoards periods, GameStateRepository states, ExecutorGameScheduler scheduler) {
-		return new GameService(properties, artworks, players, periods, states, scheduler, new Random());
+			PeriodBoards periods, GameStateRepository states, ExecutorGameScheduler scheduler,
+			ObjectProvider<ArtworkImages> images) {
+		GameService games = new GameService(properties, artworks, players, periods, states, scheduler, new Random());
+		images.ifAvailable((served) -> games.useImages(new RoundImages() {
+
+			@Override
+			public void prefetch(Token token) {
+				served.prefetch(token);
+			}
+
+			@Override
+			public Optional<String> notReady(Token token) {
+				return served.notReady(token);
+			}
+
+			@Override
+			public void replaced(Token dropped, Token instead, String reason) {
+				served.replaced(dropped, instead, reason);
+			}
+
+		}));
+		return games;
 	}
 
 	@Bean

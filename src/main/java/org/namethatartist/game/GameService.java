@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,6 +83,9 @@ public class GameService {
 
 	private final List<RoundGate> gates = new CopyOnWriteArrayList<>();
 
+	/** Where rounds' images come from; every image counts as ready until an adapter says otherwise. */
+	private volatile RoundImages images = RoundImages.ALWAYS_READY;
+
 	/** Games whose next round a gate holds, by game id. */
 	private final ConcurrentMap<String, HeldGame> held = new ConcurrentHashMap<>();
 
@@ -134,6 +138,14 @@ public class GameService {
 	}
 
 	/** The games whose next round is held now, oldest hold first. */
+	/**
+	 * Rounds open only on artworks whose image {@code images} has ready: the next round's image is asked
+	 * for ahead of time, and an artwork whose image is not ready when its round opens is replaced.
+	 */
+	public void useImages(RoundImages images) {
+		this.images = Objects.requireNonNull(images, "images");
+	}
+
 	public List<HeldGame> held() {
 		return this.held.values().stream().sorted(Comparator.comparing(HeldGame::since)).toList();
 	}
@@ -201,6 +213,7 @@ public class GameService {
 			}
 			this.foreignStates.remove(channelId);
 			this.byId.put(game.gameId(), game);
+			prefetch(game, 1);
 			schedule(game, snapshot.phaseEndsAt());
 			return new StartOutcome.Started(game.view());
 		}
@@ -592,6 +605,7 @@ public class GameService {
 			}
 			Instant resumeAt = now.plus(this.properties.startDelay());
 			Phase next = (phase == Phase.ROUND) ? Phase.RESUMING : phase;
+			prefetch(game, (phase == Phase.ROUND) ? saved.round() : saved.round() + 1);
 			game.state = game.next(next, saved.round(), resumeAt, saved.currentRound(), saved.scores(), saved.lastUpdated());
 			RoundSnapshot interrupted = saved.currentRound();
 			GameEvent.GameResumed.ShownRound shown = ((phase == Phase.ROUND) && interrupted != null
@@ -743,11 +757,84 @@ public class GameService {
 		}
 		String key = state.tokenKeys().get(number - 1);
 		Token token = game.tokens.get(key);
+		List<String> tokenKeys = state.tokenKeys();
+		Optional<String> notReady = notReady(token);
+		if (notReady.isPresent()) {
+			Token instead = replacement(game, notReady.get(), number);
+			if (instead != null) {
+				this.images.replaced(token, instead, notReady.get());
+				token = instead;
+				key = TokenCatalog.key(instead);
+				List<String> replaced = new ArrayList<>(tokenKeys);
+				replaced.set(number - 1, key);
+				tokenKeys = replaced;
+			}
+		}
 		List<String> choices = game.catalog.choices(token, game.choices, state.difficulty(), this.random);
 		Instant endsAt = now.plus(state.roundTime());
 		RoundSnapshot round = new RoundSnapshot(number, key, choices, choices.indexOf(token.primaryArtist()) + 1, now,
 				endsAt, Map.of());
-		startRound(game, round);
+		boolean added = game.tokens.putIfAbsent(key, token) == null;
+		try {
+			startRound(game, tokenKeys, round);
+		}
+		catch (RuntimeException ex) {
+			if (added) {
+				game.tokens.remove(key);
+			}
+			throw ex;
+		}
+	}
+
+	private Optional<String> notReady(Token token) {
+		try {
+			return this.images.notReady(token);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not tell whether an artwork's image is ready; the round opens: {}", ex.toString());
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Another artwork for round {@code number}, whose image is ready, not played in this game: looked for from
+	 * a random place in the catalogue. Null, logged, when there is none: the round then opens on its own
+	 * artwork, which its adapters show as an unavailable image.
+	 */
+	private Token replacement(Game game, String reason, int number) {
+		List<Token> playable = game.catalog.playable();
+		Set<String> used = new java.util.HashSet<>(game.state.tokenKeys());
+		int start = playable.isEmpty() ? 0 : this.random.nextInt(playable.size());
+		for (int i = 0; i < playable.size(); i++) {
+			Token candidate = playable.get((start + i) % playable.size());
+			if (!used.contains(TokenCatalog.key(candidate)) && notReady(candidate).isEmpty()) {
+				logger.info("Game {} in channel {}: round {} draws another artwork, {}, in place of {}: {}",
+						game.gameId(), game.channelId(), number, TokenCatalog.key(candidate),
+						game.state.tokenKeys().get(number - 1), reason);
+				return candidate;
+			}
+		}
+		logger.warn("Game {} in channel {}: round {} opens without its image ({}): no other artwork has one ready",
+				game.gameId(), game.channelId(), number, reason);
+		return null;
+	}
+
+	/** Asks for round {@code number}'s image ahead of time, when the game has such a round. */
+	private void prefetch(Game game, int number) {
+		List<String> keys = game.state.tokenKeys();
+		if (number < 1 || number > keys.size()) {
+			return;
+		}
+		Token token = game.tokens.get(keys.get(number - 1));
+		if (token == null) {
+			return;
+		}
+		try {
+			this.images.prefetch(token);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Game {}: round {}'s image could not be asked for: {}", game.gameId(), number, ex.toString());
+		}
 	}
 
 	/** The interrupted round again, with its full time, its artwork, its choices and its answers. */
@@ -762,13 +849,18 @@ public class GameService {
 	}
 
 	private void startRound(Game game, RoundSnapshot round) {
-		GameSnapshot next = game.next(Phase.ROUND, round.number(), round.endsAt(), round, game.state.scores(),
-				round.startedAt());
+		startRound(game, game.state.tokenKeys(), round);
+	}
+
+	private void startRound(Game game, List<String> tokenKeys, RoundSnapshot round) {
+		GameSnapshot next = game.next(tokenKeys, Phase.ROUND, round.number(), round.endsAt(), round,
+				game.state.scores(), round.startedAt());
 		this.states.save(next);
 		game.state = next;
 		GameView view = game.view();
 		emit(new GameEvent.RoundStarted(view, view.round()));
 		schedule(game, round.endsAt());
+		prefetch(game, round.number() + 1);
 	}
 
 	private void closeRound(Game game, Instant now) {

@@ -1,8 +1,12 @@
 package org.namethatartist.ops;
 
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 import org.namethatartist.artwork.ArtworkRefreshService;
 import org.namethatartist.artwork.ArtworkStatus;
 import org.namethatartist.artwork.RefreshResult;
+import org.namethatartist.artwork.image.ArtworkImages;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
@@ -13,7 +17,8 @@ import org.springframework.stereotype.Component;
  * {@code /actuator/artwork}: reading gives where the artworks come from and how their refresh goes;
  * writing fetches them now and answers, once it is over, what the refresh did. A refresh takes about a
  * second per request at the default rate, so minutes for a large wallet. When refreshing is off ({@code
- * artwork.source: demo}) or another refresh is running, the write is answered 409 with the reason.
+ * artwork.source: demo}) or another refresh is running, the write is answered 409 with the reason. A write
+ * of {@code {"clearImageFailures": true}} only clears the image pipeline's negative cache.
  */
 @Component
 @Endpoint(id = "artwork")
@@ -21,8 +26,11 @@ class ArtworkEndpoint {
 
 	private final ArtworkRefreshService refresher;
 
-	ArtworkEndpoint(ArtworkRefreshService refresher) {
+	private final ArtworkImages images;
+
+	ArtworkEndpoint(ArtworkRefreshService refresher, ArtworkImages images) {
 		this.refresher = refresher;
+		this.images = images;
 	}
 
 	@ReadOperation
@@ -30,8 +38,16 @@ class ArtworkEndpoint {
 		return this.refresher.status();
 	}
 
+	/**
+	 * Fetches the artworks now; or, with {@code {"clearImageFailures": true}}, only forgets the images that
+	 * failed (the negative cache), so that they are tried again at once, and says how many there were.
+	 */
 	@WriteOperation
-	public WebEndpointResponse<RefreshResult> refresh() {
+	public WebEndpointResponse<?> refresh(@Nullable Boolean clearImageFailures) {
+		if (Boolean.TRUE.equals(clearImageFailures)) {
+			return new WebEndpointResponse<>(Map.of("clearedImageFailures", this.images.clearFailures()),
+					WebEndpointResponse.STATUS_OK);
+		}
 		RefreshResult result = this.refresher.refreshNow();
 		boolean refused = result.outcome() == RefreshResult.Outcome.SKIPPED
 				|| result.outcome() == RefreshResult.Outcome.DISABLED;
