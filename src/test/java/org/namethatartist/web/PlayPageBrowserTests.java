@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.namethatartist.artwork.Difficulty;
+import org.namethatartist.artwork.image.ImageServer;
 import org.namethatartist.game.GameService;
 import org.namethatartist.game.GameStateRepository;
 import org.namethatartist.game.Standing;
@@ -61,9 +63,21 @@ class PlayPageBrowserTests {
 	@TempDir
 	static Path dataDir;
 
+	/** The demo's images, from a local server rather than Wikimedia Commons. */
+	private static final ImageServer IMAGES = new ImageServer();
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		WebTestProperties.register(registry, dataDir);
+		registry.add("artwork.images.demo-mirror", IMAGES::demoMirror);
+		registry.add("artwork.images.prefetch-all", () -> "false");
+		// Time for the first round's image to be fetched.
+		registry.add("game.start-delay", () -> "2s");
+	}
+
+	@AfterAll
+	static void closeImages() {
+		IMAGES.close();
 	}
 
 	@BeforeAll
@@ -128,6 +142,12 @@ class PlayPageBrowserTests {
 		String gameId = this.browser.getCurrentUrl().replaceAll(".*#", "");
 		int right = correctChoice(gameId);
 		String rightArtist = choices.get(right - 1).getText();
+		// The artwork, served by the bot, loaded; its title kept for the reveal.
+		WebElement image = visible("artwork-image");
+		assertThat(image.getAttribute("src")).endsWith("/api/games/" + gameId + "/rounds/1/image");
+		this.wait.until((browser) -> Integer.parseInt(image.getAttribute("naturalWidth")) > 0);
+		assertThat(text("token-name")).isEqualTo("Title revealed after the round");
+		String title = this.games.find(gameId).orElseThrow().round().token().name();
 		choices.get(right - 1).click();
 		String feedback = this.wait.until(ExpectedConditions.textMatches(By.id("feedback"), POINTS)) ? text("feedback")
 				: "";
@@ -142,6 +162,7 @@ class PlayPageBrowserTests {
 		assertThat(answer1.getText()).startsWith("Round 1: ").contains(rightArtist.replaceAll("^\\S+\\s*", ""));
 		assertThat(answer1.findElement(By.tagName("a")).getAttribute("href")).startsWith("https://");
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("scores"), NAME + " — " + scored));
+		this.wait.until(ExpectedConditions.textToBe(By.id("token-name"), title));
 
 		// Round 2: a wrong one.
 		List<WebElement> round2 = roundButtons(2);

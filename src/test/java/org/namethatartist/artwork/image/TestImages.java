@@ -20,6 +20,8 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Images for the pipeline's tests, made here rather than stored: plain ones, and ones that carry the
  * artist's name in their metadata the way real files do (EXIF Artist and Copyright, XMP, PNG tEXt, GIF
@@ -157,6 +159,28 @@ public final class TestImages {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** No EXIF, XMP, ICC, comment or text chunk, and no trace of the artist's name. */
+	public static void assertNoMetadata(byte[] image, String... names) {
+		String text = new String(image, StandardCharsets.ISO_8859_1);
+		assertThat(text).doesNotContain("Exif", "http://ns.adobe.com", "tEXt", "iTXt", "zTXt", "ICC_PROFILE",
+				"Artist", "Author", "Copyright");
+		for (String name : names) {
+			assertThat(text).doesNotContain(name);
+		}
+		if (image[0] == (byte) 0xFF) {
+			// JPEG: besides the JFIF header, no APPn segment and no comment before the first frame.
+			for (int i = 2; i + 1 < image.length;) {
+				int marker = image[i + 1] & 0xFF;
+				if (marker == 0xDA || marker == 0xC0 || marker == 0xC2) {
+					break;
+				}
+				assertThat(marker == 0xE0 || marker < 0xE1 || marker > 0xEF).as("APP%d segment", marker - 0xE0).isTrue();
+				assertThat(marker).as("comment segment").isNotEqualTo(0xFE);
+				i += 2 + (((image[i + 2] & 0xFF) << 8) | (image[i + 3] & 0xFF));
+			}
 		}
 	}
 
