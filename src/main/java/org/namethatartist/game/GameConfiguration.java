@@ -3,13 +3,11 @@ package org.namethatartist.game;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.namethatartist.artwork.ArtistAliases;
 import org.namethatartist.artwork.ArtworkCatalog;
-import org.namethatartist.artwork.Token;
 import org.namethatartist.artwork.image.ArtworkImages;
 import org.namethatartist.player.PeriodBoards;
 import org.namethatartist.player.PlayerRepository;
@@ -40,24 +38,7 @@ class GameConfiguration {
 			PeriodBoards periods, GameStateRepository states, ExecutorGameScheduler scheduler,
 			ObjectProvider<ArtworkImages> images) {
 		GameService games = new GameService(properties, artworks, players, periods, states, scheduler, new Random());
-		images.ifAvailable((served) -> games.useImages(new RoundImages() {
-
-			@Override
-			public void prefetch(Token token) {
-				served.prefetch(token);
-			}
-
-			@Override
-			public Optional<String> notReady(Token token) {
-				return served.notReady(token);
-			}
-
-			@Override
-			public void replaced(Token dropped, Token instead, String reason) {
-				served.replaced(dropped, instead, reason);
-			}
-
-		}));
+		images.ifAvailable((served) -> games.useImages(new ArtworkRoundImages(served)));
 		return games;
 	}
 
