@@ -272,11 +272,6 @@ final class GameMessages {
 		return Messages.text("🔄 The bot restarted; this game resumes in " + seconds + " s.");
 	}
 
-	/** Discord shows images from http(s) addresses only; anything else would make the embed fail. */
-	static boolean isWebImage(String url) {
-		return isWebLink(url);
-	}
-
 	/**
 	 * An address JDA and Discord accept in an embed: http(s), with a host, no whitespace or control
 	 * characters, at most {@value #URL_MAX} characters; one they refuse would lose the whole message. No

@@ -17,6 +17,8 @@ import org.namethatartist.artwork.image.ImageServer;
 import org.namethatartist.artwork.image.TestImages;
 import org.namethatartist.game.GameStateRepository;
 import org.namethatartist.game.StoredGame;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,6 +104,14 @@ class FairPlayWireTests extends WireTestCase {
 		ArtworkImages.Status status = served.status();
 		assertThat(status.files()).isEqualTo(2);
 		assertThat(status.lastFailures()).isEmpty();
+		String port = this.context.getEnvironment().getProperty("local.management.port");
+		JsonNode health = JsonMapper.builder().build().readTree(java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+					+ "/actuator/health/artwork")).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+			.body()).path("details").path("images");
+		assertThat(health.path("files").asInt()).isEqualTo(2);
+		assertThat(health.path("hitRate").asDouble()).isGreaterThan(0);
+		assertThat(health.has("lastFailures")).isTrue();
 	}
 
 	/** Where the first request naming the artwork's title is: its reveal. */
