@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.namethatartist.Durations;
 import org.jspecify.annotations.Nullable;
 import org.namethatartist.StorageException;
 import org.slf4j.Logger;
@@ -393,16 +394,9 @@ public final class ArtworkRefreshService implements SmartLifecycle {
 		return this.running;
 	}
 
-	/** {@code 24h}, {@code 90m}, {@code 45s}: durations as {@code application.yml} writes them. */
+	/** {@code 24h}, {@code 90m}, {@code 45s}: see {@link Durations#format}. */
 	static String describe(Duration duration) {
-		long seconds = duration.toSeconds();
-		if (seconds % 3600 == 0) {
-			return (seconds / 3600) + "h";
-		}
-		if (seconds % 60 == 0) {
-			return (seconds / 60) + "m";
-		}
-		return (seconds > 0) ? seconds + "s" : duration.toMillis() + "ms";
+		return Durations.format(duration);
 	}
 
 }

@@ -259,7 +259,11 @@ public final class GuildSettingsService {
 		return Duration.ofSeconds(Long.parseLong(canonical.substring(0, canonical.length() - 1)));
 	}
 
-	/** Whole seconds as {@code 15s}, anything finer as {@code 1500ms}: the form stored and shown. */
+	/**
+	 * Whole seconds as {@code 15s}, anything finer as {@code 1500ms}: the form stored and shown. Not
+	 * {@link org.namethatartist.Durations#format}, which writes minutes past ten: this one is a storage format,
+	 * read back by {@link #duration}, and must stay as it is for what servers have saved.
+	 */
 	static String format(Duration duration) {
 		long millis = duration.toMillis();
 		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
