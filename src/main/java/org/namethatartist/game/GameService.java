@@ -273,12 +273,9 @@ public class GameService {
 			Standing after = new Standing(player.id(), player.name(), points + ((before != null) ? before.score() : 0),
 					((before != null) ? before.correctAnswers() : 0) + (correct ? 1 : 0),
 					((before != null) ? before.incorrectAnswers() : 0) + (correct ? 0 : 1));
-			Map<String, Integer> answers = new LinkedHashMap<>(open.answers());
-			answers.put(player.id(), choice);
 			Map<String, Standing> scores = new LinkedHashMap<>(state.scores());
 			scores.put(player.id(), after);
-			RoundSnapshot answered = new RoundSnapshot(open.number(), open.tokenKey(), open.choices(),
-					open.correctChoice(), open.startedAt(), open.endsAt(), answers, open.messageId());
+			RoundSnapshot answered = open.withAnswer(player.id(), choice);
 			GameSnapshot next = game.next(Phase.of(state.phase()), state.round(), state.phaseEndsAt(), answered, scores, now);
 			try {
 				this.states.save(next);
@@ -388,13 +385,11 @@ public class GameService {
 			Standing after = new Standing(player.id(), player.name(), points + ((before != null) ? before.score() : 0),
 					((before != null) ? before.correctAnswers() : 0) + (correct ? 1 : 0),
 					((before != null) ? before.incorrectAnswers() : 0) + (correct ? 0 : 1));
-			Map<String, Integer> answers = new LinkedHashMap<>(open.answers());
-			// A typed answer is kept as the right button when it was taken, and as 0 when not.
-			answers.put(player.id(), correct ? open.correctChoice() : 0);
 			Map<String, Standing> scores = new LinkedHashMap<>(state.scores());
 			scores.put(player.id(), after);
-			RoundSnapshot answered = new RoundSnapshot(open.number(), open.tokenKey(), open.choices(),
-					open.correctChoice(), open.startedAt(), open.endsAt(), answers);
+			// A typed answer is kept as the right button when it was taken, and as 0 when not; the round keeps
+			// where it is shown (a restart turns its button off).
+			RoundSnapshot answered = open.withAnswer(player.id(), correct ? open.correctChoice() : 0);
 			GameSnapshot next = game.next(Phase.of(state.phase()), state.round(), state.phaseEndsAt(), answered, scores, now);
 			try {
 				this.states.save(next);
@@ -844,8 +839,7 @@ public class GameService {
 			openRound(game, game.state.round() + 1, now);
 			return;
 		}
-		startRound(game, new RoundSnapshot(interrupted.number(), interrupted.tokenKey(), interrupted.choices(),
-				interrupted.correctChoice(), now, now.plus(game.state.roundTime()), interrupted.answers()));
+		startRound(game, interrupted.reopened(now, now.plus(game.state.roundTime())));
 	}
 
 	private void startRound(Game game, RoundSnapshot round) {

@@ -74,6 +74,20 @@ public record GameSnapshot(int schema, String gameId, String channelId, String g
 			this(number, tokenKey, choices, correctChoice, startedAt, endsAt, answers, null);
 		}
 
+		/** The round with one more answer: a button's number, or for a typed answer the right one's or 0. */
+		public RoundSnapshot withAnswer(String userId, int choice) {
+			Map<String, Integer> answers = new LinkedHashMap<>(this.answers);
+			answers.put(userId, choice);
+			return new RoundSnapshot(this.number, this.tokenKey, this.choices, this.correctChoice, this.startedAt,
+					this.endsAt, answers, this.messageId);
+		}
+
+		/** The round open again from {@code startedAt} (after a restart), its answers kept, shown nowhere yet. */
+		public RoundSnapshot reopened(Instant startedAt, Instant endsAt) {
+			return new RoundSnapshot(this.number, this.tokenKey, this.choices, this.correctChoice, startedAt, endsAt,
+					this.answers, null);
+		}
+
 		public RoundSnapshot withMessageId(String messageId) {
 			return new RoundSnapshot(this.number, this.tokenKey, this.choices, this.correctChoice, this.startedAt,
 					this.endsAt, this.answers, messageId);
