@@ -62,17 +62,17 @@ public class GameService {
 	/** Finished games stay visible (web players look at the final scores) up to this many. */
 	private static final int FINISHED_KEPT = 1000;
 
-	private final GameProperties properties;
+	final GameProperties properties;
 
-	private final ArtworkCatalog artworks;
+	final ArtworkCatalog artworks;
 
 	private final PlayerRepository players;
 
 	private final PeriodBoards periods;
 
-	private final GameStateRepository states;
+	final GameStateRepository states;
 
-	private final GameScheduler scheduler;
+	final GameScheduler scheduler;
 
 	private final RandomGenerator random;
 
@@ -92,9 +92,9 @@ public class GameService {
 	/** How often a held game asks its gates again. */
 	static final Duration HOLD_CHECK = Duration.ofSeconds(2);
 
-	private final ConcurrentMap<String, Game> byChannel = new ConcurrentHashMap<>();
+	final ConcurrentMap<String, Game> byChannel = new ConcurrentHashMap<>();
 
-	private final ConcurrentMap<String, Game> byId = new ConcurrentHashMap<>();
+	final ConcurrentMap<String, Game> byId = new ConcurrentHashMap<>();
 
 	private final Map<String, GameView> finished = Collections.synchronizedMap(new LinkedHashMap<>() {
 
@@ -106,7 +106,7 @@ public class GameService {
 	});
 
 	/** Channels holding a state this version does not read: it is replaced only by a new game there. */
-	private final Set<String> foreignStates = ConcurrentHashMap.newKeySet();
+	final Set<String> foreignStates = ConcurrentHashMap.newKeySet();
 
 	public GameService(GameProperties properties, ArtworkCatalog artworks, PlayerRepository players,
 			GameStateRepository states, GameScheduler scheduler, RandomGenerator random) {
@@ -525,99 +525,10 @@ public class GameService {
 	 * another process's shards on a shared database) are left as they are.
 	 */
 	public void resumeSavedGames(GameOwnership ownership) {
-		Instant now = this.scheduler.now();
-		int resumed = 0;
-		int ended = 0;
-		int others = 0;
-		for (StoredGame stored : this.states.findAll()) {
-			if (stored instanceof StoredGame.Unrecognised foreign) {
-				this.foreignStates.add(foreign.channelId());
-				logger.warn("Game state of channel {} left as it is: {}", foreign.channelId(), foreign.reason());
-			}
-			else if (stored instanceof StoredGame.Resumable saved && !this.byChannel.containsKey(saved.channelId())) {
-				if (!ownership.owns(saved.snapshot())) {
-					others++;
-					continue;
-				}
-				switch (resume(saved.snapshot(), now)) {
-					case RESUMED -> resumed++;
-					case ENDED -> ended++;
-					case SKIPPED -> {
-						// A new game took the channel first; it has replaced the saved state.
-					}
-				}
-			}
-		}
-		if (resumed + ended > 0) {
-			logger.info("Games found from the previous run: {} resumed, {} ended with their scores so far", resumed,
-					ended);
-		}
-		if (others > 0) {
-			logger.info("{} saved games belong to other processes' shards; left to them", others);
-		}
+		new SavedGameResumption(this).resumeAll(ownership);
 	}
 
-	private enum Resumption {
-
-		RESUMED, ENDED, SKIPPED
-
-	}
-
-	private Resumption resume(GameSnapshot saved, Instant now) {
-		TokenCatalog catalog = this.artworks.current();
-		Map<String, Token> tokens = new LinkedHashMap<>();
-		List<String> missing = new ArrayList<>();
-		for (String key : saved.tokenKeys()) {
-			catalog.find(key).ifPresentOrElse((token) -> tokens.put(key, token), () -> missing.add(key));
-		}
-		if (!missing.isEmpty()) {
-			logger.warn("Game {}: {} of its artworks are no longer in the catalogue; their rounds are skipped",
-					saved.gameId(), missing.size());
-		}
-		Game game = new Game(saved, catalog, tokens);
-		game.choices = (saved.currentRound() != null) ? saved.currentRound().choices().size() : this.properties.choices();
-		Duration away = Duration.between(saved.lastUpdated(), now);
-		boolean recent = away.compareTo(this.properties.resumeWindow()) <= 0;
-		Phase phase = Phase.of(saved.phase());
-		game.lock.lock();
-		try {
-			// Saved games may resume while new games start (after the adapters' gates): a new one wins.
-			if (this.byChannel.putIfAbsent(saved.channelId(), game) != null) {
-				return Resumption.SKIPPED;
-			}
-			this.byId.put(saved.gameId(), game);
-			if (!recent || phase.recording() || phase == Phase.OVER) {
-				// Memory only: if this run dies too, the next one finds the game as old as now, and ends it the same way.
-				if (phase != Phase.STOPPING) {
-					game.state = game.next(Phase.ENDING, saved.round(), now, saved.currentRound(), saved.scores(), now);
-				}
-				schedule(game, now);
-				return Resumption.ENDED;
-			}
-			if ((phase == Phase.BETWEEN_ROUNDS) && saved.currentRound() != null
-					&& tokens.containsKey(saved.currentRound().tokenKey())) {
-				game.lastRound = game.result(saved.currentRound());
-			}
-			Instant resumeAt = now.plus(this.properties.startDelay());
-			Phase next = (phase == Phase.ROUND) ? Phase.RESUMING : phase;
-			prefetch(game, (phase == Phase.ROUND) ? saved.round() : saved.round() + 1);
-			game.state = game.next(next, saved.round(), resumeAt, saved.currentRound(), saved.scores(), saved.lastUpdated());
-			RoundSnapshot interrupted = saved.currentRound();
-			GameEvent.GameResumed.ShownRound shown = ((phase == Phase.ROUND) && interrupted != null
-					&& interrupted.messageId() != null)
-							? new GameEvent.GameResumed.ShownRound(interrupted.number(), interrupted.messageId(),
-									game.choices(interrupted))
-							: null;
-			emit(new GameEvent.GameResumed(game.view(), away, resumeAt, shown));
-			schedule(game, resumeAt);
-			return Resumption.RESUMED;
-		}
-		finally {
-			game.lock.unlock();
-		}
-	}
-
-	private void schedule(Game game, Instant at) {
+	void schedule(Game game, Instant at) {
 		cancelTimer(game);
 		String phase = game.state.phase();
 		int round = game.state.round();
@@ -815,7 +726,7 @@ public class GameService {
 	}
 
 	/** Asks for round {@code number}'s image ahead of time, when the game has such a round. */
-	private void prefetch(Game game, int number) {
+	void prefetch(Game game, int number) {
 		List<String> keys = game.state.tokenKeys();
 		if (number < 1 || number > keys.size()) {
 			return;
@@ -931,7 +842,7 @@ public class GameService {
 		}
 	}
 
-	private void emit(GameEvent event) {
+	void emit(GameEvent event) {
 		for (GameListener listener : this.listeners) {
 			try {
 				listener.onEvent(event);
