@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.TaskRejectedException;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
@@ -78,7 +79,13 @@ public final class ArtworkRefreshService implements SmartLifecycle {
 	/** Guards the scheduler and the next run. */
 	private final Object scheduleLock = new Object();
 
-	private @Nullable ThreadPoolTaskScheduler scheduler;
+	/** Where refreshes are scheduled: given (tests move its time by hand), or made and owned at start. */
+	private @Nullable TaskScheduler scheduler;
+
+	private final @Nullable TaskScheduler givenScheduler;
+
+	/** The scheduler this service made at start, and shuts down at stop; null when one was given. */
+	private @Nullable ThreadPoolTaskScheduler ownScheduler;
 
 	private @Nullable ScheduledFuture<?> scheduled;
 
@@ -92,6 +99,16 @@ public final class ArtworkRefreshService implements SmartLifecycle {
 	 */
 	public ArtworkRefreshService(ArtworkProperties properties, ArtworkCatalog catalog, @Nullable TokenCache cache,
 			@Nullable TokenSource source, Clock clock) {
+		this(properties, catalog, cache, source, clock, null);
+	}
+
+	/**
+	 * @param scheduler where refreshes are scheduled, on {@code clock}; null: a single thread of the service's
+	 * own, so that a refresh of minutes never holds up the application's other scheduled work
+	 */
+	public ArtworkRefreshService(ArtworkProperties properties, ArtworkCatalog catalog, @Nullable TokenCache cache,
+			@Nullable TokenSource source, Clock clock, @Nullable TaskScheduler scheduler) {
+		this.givenScheduler = scheduler;
 		this.properties = properties;
 		this.catalog = catalog;
 		this.cache = cache;
@@ -294,16 +311,22 @@ public final class ArtworkRefreshService implements SmartLifecycle {
 		Instant now = now();
 		Duration period = this.properties.objkt().refresh();
 		Instant first = firstRefreshAt(cachedAt, period, now);
-		ThreadPoolTaskScheduler taskScheduler = new ThreadPoolTaskScheduler();
-		taskScheduler.setPoolSize(1);
-		taskScheduler.setThreadNamePrefix("artwork-refresh-");
-		taskScheduler.setDaemon(true);
-		taskScheduler.setClock(this.clock);
-		taskScheduler.setWaitForTasksToCompleteOnShutdown(false);
-		taskScheduler.setAwaitTerminationSeconds((int) STOP_WAIT_SECONDS);
-		taskScheduler.initialize();
 		synchronized (this.scheduleLock) {
-			this.scheduler = taskScheduler;
+			if (this.givenScheduler != null) {
+				this.scheduler = this.givenScheduler;
+			}
+			else {
+				ThreadPoolTaskScheduler taskScheduler = new ThreadPoolTaskScheduler();
+				taskScheduler.setPoolSize(1);
+				taskScheduler.setThreadNamePrefix("artwork-refresh-");
+				taskScheduler.setDaemon(true);
+				taskScheduler.setClock(this.clock);
+				taskScheduler.setWaitForTasksToCompleteOnShutdown(false);
+				taskScheduler.setAwaitTerminationSeconds((int) STOP_WAIT_SECONDS);
+				taskScheduler.initialize();
+				this.ownScheduler = taskScheduler;
+				this.scheduler = taskScheduler;
+			}
 		}
 		scheduleAt(first);
 		if (!first.isAfter(now)) {
@@ -361,8 +384,12 @@ public final class ArtworkRefreshService implements SmartLifecycle {
 		this.running = false;
 		ThreadPoolTaskScheduler taskScheduler;
 		synchronized (this.scheduleLock) {
-			taskScheduler = this.scheduler;
+			taskScheduler = this.ownScheduler;
+			this.ownScheduler = null;
 			this.scheduler = null;
+			if (this.scheduled != null) {
+				this.scheduled.cancel(false);
+			}
 			this.scheduled = null;
 			this.nextRefresh = null;
 		}
