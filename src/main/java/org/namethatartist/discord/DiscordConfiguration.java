@@ -150,6 +150,17 @@ class DiscordConfiguration {
 			.showTitle(games.properties().showTitle());
 	}
 
+	/** Each week's podium in the servers' announcement channels, once a week ends. */
+	@Bean(initMethod = "start", destroyMethod = "close")
+	PodiumAnnouncer podiumAnnouncer(GuildSettingsService settings, PeriodBoards periods, DiscordConnection connection) {
+		return new PodiumAnnouncer(settings, periods, connection::guildIds, connection, Clock.systemUTC(),
+				Executors.newSingleThreadScheduledExecutor((task) -> {
+					Thread thread = new Thread(task, "discord-podium");
+					thread.setDaemon(true);
+					return thread;
+				}));
+	}
+
 	@Bean(destroyMethod = "close")
 	GameOverAnnouncer gameOverAnnouncer(GuildSettingsService settings, DiscordConnection connection) {
 		ExecutorService executor = Executors.newSingleThreadExecutor((task) -> {

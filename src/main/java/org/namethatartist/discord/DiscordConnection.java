@@ -371,6 +371,17 @@ final class DiscordConnection implements SmartLifecycle, GameChannels, ResumeGat
 				: Optional.of("shard " + shardId + " is " + status.name());
 	}
 
+	/** The servers this process's shards see now, by id; none before the login. */
+	List<String> guildIds() {
+		ShardManager manager = this.shardManager;
+		if (manager == null || this.state != State.LOGGED_IN) {
+			return List.of();
+		}
+		List<String> ids = new ArrayList<>();
+		manager.getGuildCache().forEach((guild) -> ids.add(guild.getId()));
+		return ids;
+	}
+
 	/** A game's channel is away while its round would be held: its shard is not connected. */
 	@Override
 	public Optional<String> away(GameView game) {

@@ -142,8 +142,31 @@ public final class GuildSettingsService {
 		if (!errors.isEmpty()) {
 			return new SettingChange.Rejected("Nothing imported: " + String.join("; ", errors));
 		}
+		int imported = canonical.size();
+		// What the bot keeps beside the settings (the last podium announced) is not the import's to replace.
+		this.repository.find(guildId).forEach((name, value) -> {
+			if (name.startsWith(INTERNAL)) {
+				canonical.putIfAbsent(name, value);
+			}
+		});
 		this.repository.replace(guildId, canonical);
-		return new SettingChange.Imported(canonical.size());
+		return new SettingChange.Imported(imported);
+	}
+
+	/** Names of what the bot keeps with a server's settings for itself: never shown, exported or imported. */
+	static final String INTERNAL = "_";
+
+	/** The last week whose podium was announced in the server ({@code 2026-W49}), stored with its settings. */
+	static final String PODIUM_ANNOUNCED = INTERNAL + "podium-announced";
+
+	/** The last week ({@link org.namethatartist.player.Period#id()}) whose podium the server got, if any. */
+	public Optional<String> podiumAnnounced(String guildId) {
+		return Optional.ofNullable(this.repository.find(guildId).get(PODIUM_ANNOUNCED));
+	}
+
+	/** Records, durably, that the server got the podium of {@code weekId}. */
+	public void podiumAnnounced(String guildId, String weekId) {
+		this.repository.put(guildId, PODIUM_ANNOUNCED, weekId);
 	}
 
 	private static SettingChange unknown(String key) {
