@@ -134,7 +134,8 @@ class DiscordConfiguration {
 	}
 
 	@Bean
-	DiscordGameRenderer discordGameRenderer(DiscordConnection connection, GameService games, ArtworkImages images) {
+	DiscordGameRenderer discordGameRenderer(DiscordConnection connection, GameService games, ArtworkImages images,
+			GuildSettingsService settings) {
 		ExecutorService executor = Executors.newSingleThreadExecutor((task) -> {
 			Thread thread = new Thread(task, "discord-games");
 			thread.setDaemon(true);
@@ -147,7 +148,7 @@ class DiscordConfiguration {
 				.map((options) -> options.answers() == AnswerMode.TYPED)
 				.orElse(false))
 			.images(images::cached)
-			.showTitle(games.properties().showTitle());
+			.showTitle((game) -> settings.showTitle(game.guildId()));
 	}
 
 	/** Each week's podium in the servers' announcement channels, once a week ends. */

@@ -33,6 +33,7 @@ import org.namethatartist.artwork.Token;
 import org.namethatartist.artwork.image.ArtworkImage;
 import org.namethatartist.game.GameEvent;
 import org.namethatartist.game.GameListener;
+import org.namethatartist.game.GameView;
 import org.namethatartist.game.RoundGate;
 import org.namethatartist.game.TitleShown;
 import org.slf4j.Logger;
@@ -101,7 +102,11 @@ final class DiscordGameRenderer implements GameListener, SmartLifecycle {
 	/** Where rounds' images come from (the image cache); by default no round has one. */
 	private volatile Function<Token, Optional<ArtworkImage>> images = (token) -> Optional.empty();
 
-	private volatile TitleShown showTitle = TitleShown.AFTER_ROUND;
+	/** When a game's rounds show the title: read once per game, at its first round shown here. */
+	private volatile Function<GameView, TitleShown> showTitle = (game) -> TitleShown.AFTER_ROUND;
+
+	/** Whether each running game's rounds show the title, fixed at its first round (a game keeps its start). */
+	private final ConcurrentMap<String, Boolean> titleShown = new ConcurrentHashMap<>();
 
 	/** Gives the rounds their images: an image is uploaded with its round's message. */
 	DiscordGameRenderer images(Function<Token, Optional<ArtworkImage>> images) {
@@ -111,8 +116,25 @@ final class DiscordGameRenderer implements GameListener, SmartLifecycle {
 
 	/** Whether rounds show the artwork's title ({@code game.show-title}); by default only the reveal does. */
 	DiscordGameRenderer showTitle(TitleShown showTitle) {
+		return showTitle((game) -> showTitle);
+	}
+
+	/** As {@link #showTitle(TitleShown)}, game by game (a server's {@code /settings show-title}). */
+	DiscordGameRenderer showTitle(Function<GameView, TitleShown> showTitle) {
 		this.showTitle = showTitle;
 		return this;
+	}
+
+	private boolean showsTitle(GameView game) {
+		return this.titleShown.computeIfAbsent(game.gameId(), (id) -> {
+			try {
+				return this.showTitle.apply(game) == TitleShown.DURING_ROUND;
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Discord: whether game {} shows titles could not be read ({}); it does not", id, ex.toString());
+				return false;
+			}
+		});
 	}
 
 	private Optional<ArtworkImage> image(Token token) {
@@ -266,6 +288,9 @@ final class DiscordGameRenderer implements GameListener, SmartLifecycle {
 		String channelId = event.game().channelId();
 		boolean over = event instanceof GameEvent.GameEnded || event instanceof GameEvent.GameStopped;
 		RoundMessage open = over ? this.roundMessages.remove(gameId) : null;
+		if (over) {
+			this.titleShown.remove(gameId);
+		}
 		if (this.lost.contains(gameId)) {
 			if (over) {
 				this.lost.remove(gameId);
@@ -301,7 +326,7 @@ final class DiscordGameRenderer implements GameListener, SmartLifecycle {
 			boolean typed = this.typedGames.test(gameId);
 			Optional<ArtworkImage> image = image(started.round().token());
 			CompletableFuture<Posted> posted = post(channel,
-					GameMessages.roundForms(started, typed, image, this.showTitle == TitleShown.DURING_ROUND), 0, gameId,
+					GameMessages.roundForms(started, typed, image, showsTitle(started.game())), 0, gameId,
 					number);
 			posted.thenAccept((message) -> this.roundShown.shown(gameId, number, message.id()));
 			this.roundMessages.put(gameId, new RoundMessage(number, started.round().choices(), posted, typed));

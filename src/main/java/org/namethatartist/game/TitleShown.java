@@ -11,6 +11,21 @@ public enum TitleShown {
 	AFTER_ROUND,
 
 	/** Already while the round is open: written {@code during-round}. */
-	DURING_ROUND
+	DURING_ROUND;
+
+	/** {@code after-round} or {@code during-round}, as settings write it. */
+	public String key() {
+		return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+	}
+
+	/** @throws IllegalArgumentException when the text is neither */
+	public static TitleShown of(String key) {
+		for (TitleShown shown : values()) {
+			if (shown.key().equalsIgnoreCase(key)) {
+				return shown;
+			}
+		}
+		throw new IllegalArgumentException("allowed: after-round, during-round");
+	}
 
 }

@@ -15,6 +15,7 @@ import org.namethatartist.game.AnswerMode;
 import org.namethatartist.game.DurationRange;
 import org.namethatartist.game.GameOptions;
 import org.namethatartist.game.GameProperties;
+import org.namethatartist.game.TitleShown;
 import org.namethatartist.game.IntRange;
 
 /**
@@ -53,7 +54,14 @@ public final class GuildSettingsService {
 				optional(stored, Setting.CHANNELS).map((ids) -> List.of(ids.split(","))).orElse(List.of()),
 				stored.get(Setting.STOP_ROLE.key()), stored.get(Setting.ANNOUNCEMENT_CHANNEL.key()),
 				optional(stored, Setting.DIFFICULTY).map(Difficulty::of).orElse(null),
-				optional(stored, Setting.ANSWERS).map(AnswerMode::of).orElse(null));
+				optional(stored, Setting.ANSWERS).map(AnswerMode::of).orElse(null),
+				optional(stored, Setting.SHOW_TITLE).map(TitleShown::of).orElse(null));
+	}
+
+	/** When the server's rounds show the artwork's title: its setting, else {@code game.show-title}. */
+	public TitleShown showTitle(String guildId) {
+		TitleShown set = (guildId != null) ? settings(guildId).showTitle() : null;
+		return (set != null) ? set : this.game.showTitle();
 	}
 
 	/**
@@ -196,6 +204,7 @@ public final class GuildSettingsService {
 			case ANNOUNCEMENT_CHANNEL -> "none";
 			case DIFFICULTY -> this.game.difficulty().key();
 			case ANSWERS -> this.game.answers().key();
+			case SHOW_TITLE -> this.game.showTitle().key();
 		};
 	}
 
@@ -214,6 +223,7 @@ public final class GuildSettingsService {
 			case ANNOUNCEMENT_CHANNEL -> ids(setting, value, CHANNEL, "one channel such as #results or a channel id", 1);
 			case DIFFICULTY -> oneOf(setting, value, "easy", "normal", "hard");
 			case ANSWERS -> oneOf(setting, value, "buttons", "typed");
+			case SHOW_TITLE -> oneOf(setting, value, "after-round", "during-round");
 		};
 	}
 

@@ -35,7 +35,10 @@ public enum Setting {
 	DIFFICULTY("difficulty", "easy, normal or hard: how alike the wrong answers are"),
 
 	/** How players answer when the starter does not say: buttons or typed. */
-	ANSWERS("answers", "buttons or typed: choose the artist, or type the name");
+	ANSWERS("answers", "buttons or typed: choose the artist, or type the name"),
+
+	/** When the artwork's title is shown: with the reveal, or already during the round as a hint. */
+	SHOW_TITLE("show-title", "after-round or during-round: when the artwork's title is shown");
 
 	private final String key;
 

@@ -111,6 +111,23 @@ class GameRenderingTests {
 	}
 
 	@Test
+	void aRunningGameKeepsWhetherItShowsTitlesWhenTheServerChangesIt() {
+		java.util.concurrent.atomic.AtomicReference<TitleShown> server = new java.util.concurrent.atomic.AtomicReference<>(
+				TitleShown.AFTER_ROUND);
+		this.renderer.showTitle((game) -> server.get());
+		GameView game = this.games.start(CHANNEL, ANN, 2);
+		RoundView first = this.games.nextRound(game.gameId());
+		server.set(TitleShown.DURING_ROUND);
+		this.games.endRound(game.gameId());
+		this.games.nextRound(game.gameId());
+		List<Sent> rounds = this.discord.inChannel(CHANNEL).stream().filter((sent) -> sent.kind == Kind.SEND).toList();
+		assertThat(rounds).hasSize(2);
+		assertThat(rounds).allSatisfy((sent) -> assertThat(sent.embed().getDescription())
+			.startsWith("Who created this artwork?"));
+		assertThat(first.token().name()).isNotBlank();
+	}
+
+	@Test
 	void withShowTitleDuringRoundTheTitleIsAHintAndARoundWithoutImageSaysSo() {
 		this.renderer.showTitle(TitleShown.DURING_ROUND).images((token) -> Optional.empty());
 		GameView game = this.games.start(CHANNEL, ANN, 2);
