@@ -65,6 +65,12 @@ public class ArtworkImages {
 
 	private final AtomicLong misses = new AtomicLong();
 
+	/** Fetches that failed since the last one that worked. */
+	private final AtomicLong failuresInARow = new AtomicLong();
+
+	/** From this many failures in a row, health says that rounds may open without their image. */
+	static final int WARN_AFTER_FAILURES = 10;
+
 	private final Timer fetchTime;
 
 	private final DistributionSummary servedBytes;
@@ -206,18 +212,24 @@ public class ArtworkImages {
 			recent = List.copyOf(this.lastFailures);
 		}
 		this.failures.cleanUp();
+		long inARow = this.failuresInARow.get();
+		String warning = (inARow >= WARN_AFTER_FAILURES) ? "the last " + inARow + " images could not be fetched ("
+				+ (recent.isEmpty() ? "see the log" : recent.get(0).message()) + "): rounds open on other artworks whose "
+				+ "image is cached, or without an image when none is" : null;
 		return new Status(this.cache.files(), this.cache.bytes(), this.cache.maxBytes(), hit, miss,
 				(hit + miss == 0) ? null : (double) hit / (hit + miss), this.inFlight.size(), this.failures.estimatedSize(),
-				recent);
+				recent, warning);
 	}
 
 	/**
 	 * @param hitRate hits over hits and misses since start-up; null before the first request
 	 * @param failing sources kept aside by the negative cache now
 	 * @param lastFailures the most recent failures, newest first
+	 * @param warning set after {@value #WARN_AFTER_FAILURES} failed fetches in a row (a gateway down, no
+	 * network): what it means for rounds; null otherwise
 	 */
 	public record Status(int files, long bytes, long maxBytes, long hits, long misses, Double hitRate, int fetching,
-			long failing, List<Failure> lastFailures) {
+			long failing, List<Failure> lastFailures, String warning) {
 	}
 
 	private ArtworkImage load(String source) {
@@ -225,6 +237,7 @@ public class ArtworkImages {
 		try {
 			ArtworkImage image = this.processor.process(this.fetcher.fetch(URI.create(source)));
 			this.cache.put(source, image);
+			this.failuresInARow.set(0);
 			this.fetchTime.record(Duration.ofNanos(System.nanoTime() - start));
 			this.servedBytes.record(image.bytes().length);
 			return image;
@@ -232,6 +245,7 @@ public class ArtworkImages {
 		catch (ImageException ex) {
 			Failure failure = new Failure(source, ex.kind(), ex.getMessage(), this.clock.instant());
 			this.failures.put(source, failure);
+			this.failuresInARow.incrementAndGet();
 			synchronized (this.lastFailures) {
 				this.lastFailures.addFirst(failure);
 				while (this.lastFailures.size() > LAST_FAILURES) {

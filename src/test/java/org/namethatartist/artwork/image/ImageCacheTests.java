@@ -161,10 +161,20 @@ class ImageCacheTests {
 		assertThat(images.status().lastFailures()).extracting(ArtworkImages.Failure::kind)
 			.containsExactly(ImageException.Kind.HTTP_STATUS);
 
+		assertThat(images.status().warning()).as("one failure is no trend").isNull();
+		for (int i = 0; i < ArtworkImages.WARN_AFTER_FAILURES; i++) {
+			String path = "/gone-" + i + ".jpg";
+			this.server.route(path, () -> new MockResponse.Builder().code(404).body("gone").build());
+			assertThatThrownBy(() -> images.image(token(path)).get(5, TimeUnit.SECONDS))
+				.hasCauseInstanceOf(ImageException.class);
+		}
+		assertThat(images.status().warning()).startsWith("the last 11 images could not be fetched (the server answered 404)");
+
 		this.server.serve("/flaky.jpg", TestImages.jpeg(100, 100));
-		assertThat(images.clearFailures()).isEqualTo(1);
+		assertThat(images.clearFailures()).isEqualTo(11);
 		assertThat(images.image(token).get(5, TimeUnit.SECONDS).format()).isEqualTo(ImageFormat.JPEG);
 		assertThat(this.server.requests("/flaky.jpg")).isEqualTo(2);
+		assertThat(images.status().warning()).as("a fetch that works ends the streak").isNull();
 	}
 
 	@Test
