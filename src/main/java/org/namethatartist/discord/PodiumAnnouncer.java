@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * deduplication window (a few minutes; the check runs at start-up and then every
  * {@link #CHECK_EVERY}). Only the week just ended is announced: a bot down for a whole week skips one.
  */
-final class PodiumAnnouncer implements AutoCloseable {
+public final class PodiumAnnouncer implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(PodiumAnnouncer.class);
 
@@ -75,8 +75,11 @@ final class PodiumAnnouncer implements AutoCloseable {
 				TimeUnit.SECONDS);
 	}
 
-	/** Announces the week just ended in every server that has not had it yet; how many got it now. */
-	int announceFinishedWeek() {
+	/**
+	 * Announces the week just ended in every server that has not had it yet; how many got it now. Runs on its
+	 * schedule; public for the wire tests, which cannot wait for Monday.
+	 */
+	public int announceFinishedWeek() {
 		Period week = Period.week(this.clock.instant()).previous();
 		int announced = 0;
 		for (String guildId : this.guilds.get()) {

@@ -672,6 +672,12 @@ final class FakeDiscord implements AutoCloseable {
 		return ok(message(snowflake(this.ids.incrementAndGet()), interaction.channelId, body, null).toString());
 	}
 
+	/** How long Discord remembers a nonce sent with {@code enforce_nonce}: "a few minutes". */
+	static final Duration NONCE_WINDOW = Duration.ofMinutes(2);
+
+	/** Messages posted with a nonce, by channel and nonce. */
+	private final Map<String, ObjectNode> messagesByNonce = new ConcurrentHashMap<>();
+
 	/** Uploaded files by message id, in the order they came, for the tests to look at. */
 	private final Map<String, List<Multipart.Upload>> uploads = new ConcurrentHashMap<>();
 
@@ -739,8 +745,21 @@ final class FakeDiscord implements AutoCloseable {
 					&& body.path("components").isEmpty() && files == 0) {
 				return error(sent, 400, 50006, "Cannot send an empty message");
 			}
+			String nonce = body.path("nonce").asString(null);
+			if (nonce != null && body.path("enforce_nonce").asBoolean(false)) {
+				// Discord answers a second message with the same nonce, within a few minutes, with the first.
+				ObjectNode first = this.messagesByNonce.get(route[1] + "/" + nonce);
+				if (first != null && Duration.between(Instant.parse(first.path("timestamp").asString()), sent.at())
+					.compareTo(NONCE_WINDOW) < 0) {
+					return ok(first.toString());
+				}
+			}
 			String id = snowflake(this.ids.incrementAndGet());
 			ObjectNode message = message(id, route[1], body, null);
+			if (nonce != null) {
+				message.put("nonce", nonce);
+				this.messagesByNonce.put(route[1] + "/" + nonce, message);
+			}
 			attach(message, sent.uploads());
 			String unresolved = resolveAttachments(message);
 			if (unresolved != null) {
