@@ -232,6 +232,7 @@
 		const image = $("artwork-image");
 		if (imageUrl && image.getAttribute("src") !== imageUrl) {
 			$("artwork-missing").hidden = true;
+			$("artwork-missing").textContent = "🖼️ The artwork's image is unavailable for this round.";
 			image.hidden = false;
 			image.src = imageUrl;
 		}
@@ -274,6 +275,12 @@
 	function showRound(round) {
 		shownRound = round.number;
 		showArtwork(round.imageUrl, round.tokenName);
+		if (round.counts === false) {
+			// Opened without its image: the request for it fails too, and the page says so.
+			$("artwork-image").hidden = true;
+			$("artwork-missing").hidden = false;
+			$("artwork-missing").textContent = "🖼️ The artwork's image could not be loaded, so this round does not count.";
+		}
 		if (isTyped()) {
 			openTyped(round);
 			const feedback = $("feedback");

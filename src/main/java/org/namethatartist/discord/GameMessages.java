@@ -79,12 +79,19 @@ final class GameMessages {
 	private static MessageCreateData plainRound(GameEvent.RoundStarted event, boolean typed, boolean showTitle) {
 		RoundView round = event.round();
 		String text = "**Round " + round.number() + " of " + round.totalRounds() + "**"
-				+ (showTitle ? ": " + Text.plain(round.token().name()) : "") + "\n" + question(typed)
+				+ (showTitle ? ": " + Text.plain(round.token().name()) : "") + "\n"
+				+ (round.scored() ? "" : missingImage(round) + "\n") + question(typed)
 				+ " Answers close " + Text.relative(round.endsAt()) + ".";
 		return new MessageCreateBuilder().setContent(text)
 			.setComponents(components(event.game().gameId(), round.number(), round.choices(), typed))
 			.setAllowedMentions(Messages.NO_MENTIONS)
 			.build();
+	}
+
+	/** Why the round shows no image; a round that opened without one does not count, and says so. */
+	private static String missingImage(RoundView round) {
+		return round.scored() ? "🖼️ *The artwork's image could not be loaded for this round.*"
+				: "🖼️ *The artwork's image could not be loaded, so this round does not count: answers score nothing.*";
 	}
 
 	private static String question(boolean typed) {
@@ -97,7 +104,7 @@ final class GameMessages {
 		RoundView round = event.round();
 		Token token = round.token();
 		String title = showTitle ? "**" + Text.plain(token.name()) + "**\n" : "";
-		String missing = (image == null) ? "🖼️ *The artwork's image could not be loaded for this round.*\n" : "";
+		String missing = (image == null) ? missingImage(round) + "\n" : "";
 		EmbedBuilder embed = new EmbedBuilder().setColor(Messages.COLOR_GAME)
 			.setTitle("Round " + round.number() + " of " + round.totalRounds())
 			.setDescription(title + missing + question(typed) + "\nAnswers close " + Text.relative(round.endsAt()) + " ("

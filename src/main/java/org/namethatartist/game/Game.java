@@ -116,7 +116,7 @@ final class Game {
 
 	RoundView roundView(RoundSnapshot round) {
 		return new RoundView(round.number(), this.state.rounds(), this.tokens.get(round.tokenKey()), choices(round),
-				round.startedAt(), round.endsAt());
+				round.startedAt(), round.endsAt(), !round.noImage());
 	}
 
 	RoundResult result(RoundSnapshot round) {

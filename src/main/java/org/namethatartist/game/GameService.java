@@ -267,12 +267,9 @@ public class GameService {
 				return new AnswerOutcome.AlreadyAnswered(asked, previous);
 			}
 			boolean correct = choice == open.correctChoice();
-			int points = correct ? Scoring.points(this.properties.baseScore(), Duration.between(at, open.endsAt()),
-					state.roundTime()) : 0;
-			Standing before = state.scores().get(player.id());
-			Standing after = new Standing(player.id(), player.name(), points + ((before != null) ? before.score() : 0),
-					((before != null) ? before.correctAnswers() : 0) + (correct ? 1 : 0),
-					((before != null) ? before.incorrectAnswers() : 0) + (correct ? 0 : 1));
+			int points = (correct && !open.noImage()) ? Scoring.points(this.properties.baseScore(),
+					Duration.between(at, open.endsAt()), state.roundTime()) : 0;
+			Standing after = standing(state.scores().get(player.id()), player, open, correct, points);
 			Map<String, Standing> scores = new LinkedHashMap<>(state.scores());
 			scores.put(player.id(), after);
 			RoundSnapshot answered = open.withAnswer(player.id(), choice);
@@ -292,6 +289,19 @@ public class GameService {
 		finally {
 			game.lock.unlock();
 		}
+	}
+
+	/**
+	 * A player's standing after an answer; a round without its image changes nothing (the player joins the
+	 * game with what they had, or with nothing).
+	 */
+	private static Standing standing(Standing before, Player player, RoundSnapshot open, boolean correct, int points) {
+		if (open.noImage()) {
+			return (before != null) ? before : new Standing(player.id(), player.name(), 0, 0, 0);
+		}
+		return new Standing(player.id(), player.name(), points + ((before != null) ? before.score() : 0),
+				((before != null) ? before.correctAnswers() : 0) + (correct ? 1 : 0),
+				((before != null) ? before.incorrectAnswers() : 0) + (correct ? 0 : 1));
 	}
 
 	/** When an answer counts as given: as told, but not before the round opened nor after now. */
@@ -378,13 +388,10 @@ public class GameService {
 			AnswerMatcher.Match match = matcher(game).match(text, artist);
 			boolean correct = match.accepted();
 			Instant at = answeredAt(answeredAt, open, now);
-			int points = correct ? (int) Math.round(this.properties.typedMultiplier()
+			int points = (correct && !open.noImage()) ? (int) Math.round(this.properties.typedMultiplier()
 					* Scoring.points(this.properties.baseScore(), Duration.between(at, open.endsAt()), state.roundTime()))
 					: 0;
-			Standing before = state.scores().get(player.id());
-			Standing after = new Standing(player.id(), player.name(), points + ((before != null) ? before.score() : 0),
-					((before != null) ? before.correctAnswers() : 0) + (correct ? 1 : 0),
-					((before != null) ? before.incorrectAnswers() : 0) + (correct ? 0 : 1));
+			Standing after = standing(state.scores().get(player.id()), player, open, correct, points);
 			Map<String, Standing> scores = new LinkedHashMap<>(state.scores());
 			scores.put(player.id(), after);
 			// A typed answer is kept as the right button when it was taken, and as 0 when not; the round keeps
@@ -665,8 +672,10 @@ public class GameService {
 		Token token = game.tokens.get(key);
 		List<String> tokenKeys = state.tokenKeys();
 		Optional<String> notReady = notReady(token);
+		boolean noImage = false;
 		if (notReady.isPresent()) {
 			Token instead = replacement(game, notReady.get(), number);
+			noImage = instead == null;
 			if (instead != null) {
 				this.images.replaced(token, instead, notReady.get());
 				token = instead;
@@ -680,6 +689,9 @@ public class GameService {
 		Instant endsAt = now.plus(state.roundTime());
 		RoundSnapshot round = new RoundSnapshot(number, key, choices, choices.indexOf(token.primaryArtist()) + 1, now,
 				endsAt, Map.of());
+		if (noImage) {
+			round = round.withoutImage();
+		}
 		boolean added = game.tokens.putIfAbsent(key, token) == null;
 		try {
 			startRound(game, tokenKeys, round);

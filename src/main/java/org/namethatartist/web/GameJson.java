@@ -53,7 +53,7 @@ record GameJson(String gameId, String status, @Nullable RoundJson round, List<Sc
 		RoundJson round = (game.round() != null) ? RoundJson.of(game.gameId(), game.round(), showTitle) : null;
 		if (round != null && typed) {
 			round = new RoundJson(round.number(), round.total(), round.tokenName(), round.imageUrl(), List.of(),
-					round.endsAt());
+					round.endsAt(), round.counts());
 		}
 		String phaseEndsAt = (game.phaseEndsAt() != null) ? IsoTime.format(game.phaseEndsAt()) : null;
 		LastRoundJson lastRound = (game.lastRound() != null) ? LastRoundJson.of(game.gameId(), game.lastRound()) : null;
@@ -94,15 +94,18 @@ record GameJson(String gameId, String status, @Nullable RoundJson round, List<Sc
 	 * @param total the game's number of rounds
 	 * @param tokenName the artwork's title, only with {@code game.show-title: during-round}
 	 * @param imageUrl {@code /api/games/{gameId}/rounds/{n}/image}
+	 * @param counts {@code false} for a round that opened without its image (none could be had): its answers
+	 * score nothing; absent otherwise
 	 */
 	record RoundJson(int number, int total, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String tokenName,
-			String imageUrl, List<ChoiceJson> choices, String endsAt) {
+			String imageUrl, List<ChoiceJson> choices, String endsAt,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean counts) {
 
 		static RoundJson of(String gameId, RoundView round, boolean showTitle) {
 			List<ChoiceJson> choices = round.choices().stream().map(ChoiceJson::of).toList();
 			return new RoundJson(round.number(), round.totalRounds(),
 					(showTitle && round.token() != null) ? round.token().name() : null, image(gameId, round.number()),
-					choices, IsoTime.format(round.endsAt()));
+					choices, IsoTime.format(round.endsAt()), round.scored() ? null : Boolean.FALSE);
 		}
 
 	}

@@ -131,6 +131,31 @@ class RoundImagesTests extends GameTestCase {
 		RoundView round = this.games.nextRound(game.gameId());
 		assertThat(TokenCatalog.key(round.token())).isEqualTo(drawn);
 		assertThat(this.images.replaced).isEmpty();
+		// It does not count: a right answer scores nothing and changes nobody's tally, durably.
+		assertThat(round.scored()).isFalse();
+		StoredGame stored = this.games.stores.gameStates().find("c1").orElseThrow();
+		assertThat(((StoredGame.Resumable) stored).snapshot().currentRound().noImage()).isTrue();
+		assertThat(this.games.service.answer(game.gameId(), 1, ANN, this.games.correctChoice("c1")))
+			.isEqualTo(new AnswerOutcome.Correct(1, 0, 0));
+		assertThat(this.games.service.answer(game.gameId(), 1, BOB, this.games.wrongChoice("c1")))
+			.isEqualTo(new AnswerOutcome.Wrong(1, 0));
+		assertThat(this.games.service.find(game.gameId()).orElseThrow().scores()).extracting(Standing::correctAnswers,
+				Standing::incorrectAnswers, Standing::score).containsOnly(org.assertj.core.groups.Tuple.tuple(0, 0, 0));
+		// A restart keeps it so.
+		this.games.restart(Duration.ofSeconds(1));
+		assertThat(((StoredGame.Resumable) this.games.stores.gameStates().find("c1").orElseThrow()).snapshot()
+			.currentRound().noImage()).isTrue();
+	}
+
+	@Test
+	void aRoundWithItsImageCounts() {
+		this.games.service.useImages(this.images);
+		GameView game = this.games.start("c1", ANN, 1, Duration.ofSeconds(15));
+		RoundView round = this.games.nextRound(game.gameId());
+		assertThat(round.scored()).isTrue();
+		assertThat(this.games.service.answer(game.gameId(), 1, ANN, this.games.correctChoice("c1")))
+			.isInstanceOf(AnswerOutcome.Correct.class)
+			.satisfies((outcome) -> assertThat(((AnswerOutcome.Correct) outcome).points()).isPositive());
 	}
 
 }
