@@ -25,6 +25,11 @@ public final class ArtworkRoundImages implements RoundImages {
 	}
 
 	@Override
+	public boolean pending(Token token) {
+		return this.images.pending(token);
+	}
+
+	@Override
 	public void replaced(Token dropped, Token instead, String reason) {
 		this.images.replaced(dropped, instead, reason);
 	}

@@ -58,6 +58,9 @@ final class Game {
 	/** Consecutive failed transitions, for the retry back-off. */
 	int failures;
 
+	/** Since when the next round waits for its image, still on its way; null otherwise. */
+	java.time.Instant imageWaitSince;
+
 	/** When a {@link RoundGate} first held the next round, while it holds it; null otherwise. */
 	java.time.Instant heldSince;
 

@@ -675,7 +675,14 @@ public class GameService {
 		boolean noImage = false;
 		if (notReady.isPresent()) {
 			Token instead = replacement(game, notReady.get(), number);
+			if (instead == null && waitsForImage(game, token, number, now)) {
+				return;
+			}
 			noImage = instead == null;
+			if (noImage) {
+				logger.warn("Game {} in channel {}: round {} opens without its image ({}), so it does not count: no "
+						+ "other artwork has one ready", game.gameId(), game.channelId(), number, notReady.get());
+			}
 			if (instead != null) {
 				this.images.replaced(token, instead, notReady.get());
 				token = instead;
@@ -732,10 +739,44 @@ public class GameService {
 				return candidate;
 			}
 		}
-		logger.warn("Game {} in channel {}: round {} opens without its image ({}): no other artwork has one ready",
-				game.gameId(), game.channelId(), number, reason);
 		return null;
 	}
+
+	/**
+	 * Whether the round waits a moment for its own image, still on its way, when no other artwork has one
+	 * ready: up to {@link #IMAGE_WAIT}, asking again every {@link #IMAGE_CHECK}. A round then opens without an
+	 * image (and does not count) only when none could be had at all.
+	 */
+	private boolean waitsForImage(Game game, Token token, int number, Instant now) {
+		if (game.imageWaitSince == null) {
+			if (!pending(token)) {
+				return false;
+			}
+			game.imageWaitSince = now;
+			logger.info("Game {} in channel {}: round {} waits for its image, still on its way", game.gameId(),
+					game.channelId(), number);
+		}
+		if (Duration.between(game.imageWaitSince, now).compareTo(IMAGE_WAIT) >= 0 || !pending(token)) {
+			game.imageWaitSince = null;
+			return false;
+		}
+		schedule(game, now.plus(IMAGE_CHECK));
+		return true;
+	}
+
+	private boolean pending(Token token) {
+		try {
+			return this.images.pending(token);
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	/** The longest a round waits for its own image when no other artwork has one ready. */
+	static final Duration IMAGE_WAIT = Duration.ofSeconds(5);
+
+	static final Duration IMAGE_CHECK = Duration.ofMillis(100);
 
 	/** Asks for round {@code number}'s image ahead of time, when the game has such a round. */
 	void prefetch(Game game, int number) {

@@ -17,6 +17,11 @@ public interface RoundImages {
 	/** Why the token's image cannot be shown now (still on its way, or failed); empty when it can. */
 	Optional<String> notReady(Token token);
 
+	/** Whether the token's image is on its way now (asked for, neither ready nor failed). */
+	default boolean pending(Token token) {
+		return false;
+	}
+
 	/** Told that a round's artwork was drawn again for want of its image, for the operators' figures. */
 	default void replaced(Token dropped, Token instead, String reason) {
 	}

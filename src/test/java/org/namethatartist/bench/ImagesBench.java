@@ -175,6 +175,11 @@ final class ImagesBench {
 				}
 
 				@Override
+				public boolean pending(Token token) {
+					return port.pending(token);
+				}
+
+				@Override
 				public void replaced(Token dropped, Token instead, String reason) {
 					replaced.incrementAndGet();
 					port.replaced(dropped, instead, reason);

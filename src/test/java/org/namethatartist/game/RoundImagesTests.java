@@ -30,7 +30,14 @@ class RoundImagesTests extends GameTestCase {
 
 		final List<String> replaced = new ArrayList<>();
 
+		final Set<String> pending = ConcurrentHashMap.newKeySet();
+
 		boolean fetchOnAsk = true;
+
+		@Override
+		public boolean pending(Token token) {
+			return this.pending.contains(TokenCatalog.key(token));
+		}
 
 		@Override
 		public synchronized void prefetch(Token token) {
@@ -145,6 +152,39 @@ class RoundImagesTests extends GameTestCase {
 		this.games.restart(Duration.ofSeconds(1));
 		assertThat(((StoredGame.Resumable) this.games.stores.gameStates().find("c1").orElseThrow()).snapshot()
 			.currentRound().noImage()).isTrue();
+	}
+
+	@Test
+	void withNoOtherImageReadyTheRoundWaitsForItsOwnStillOnItsWayThenOpensWithIt() {
+		this.images.fetchOnAsk = false;
+		this.games.service.useImages(this.images);
+		GameView game = this.games.start("c1", ANN, 1, Duration.ofSeconds(15));
+		String drawn = drawn("c1").get(0);
+		this.images.pending.add(drawn);
+		this.games.scheduler.advance(Duration.ofSeconds(3)); // the start delay
+		assertThat(this.games.service.find(game.gameId()).orElseThrow().round()).as("waiting").isNull();
+		this.games.scheduler.advance(Duration.ofMillis(300));
+		assertThat(this.games.service.find(game.gameId()).orElseThrow().round()).isNull();
+		this.images.pending.remove(drawn);
+		this.images.ready.add(drawn);
+		this.games.scheduler.advance(Duration.ofMillis(100));
+		RoundView round = this.games.service.find(game.gameId()).orElseThrow().round();
+		assertThat(TokenCatalog.key(round.token())).isEqualTo(drawn);
+		assertThat(round.scored()).isTrue();
+	}
+
+	@Test
+	void aRoundWaitsForItsImageAtMostFiveSecondsThenOpensWithoutIt() {
+		this.images.fetchOnAsk = false;
+		this.games.service.useImages(this.images);
+		GameView game = this.games.start("c1", ANN, 1, Duration.ofSeconds(15));
+		this.images.pending.add(drawn("c1").get(0));
+		this.games.scheduler.advance(Duration.ofSeconds(3).plus(Duration.ofMillis(4_900)));
+		assertThat(this.games.service.find(game.gameId()).orElseThrow().round()).isNull();
+		this.games.scheduler.advance(Duration.ofMillis(200));
+		RoundView round = this.games.service.find(game.gameId()).orElseThrow().round();
+		assertThat(round).isNotNull();
+		assertThat(round.scored()).isFalse();
 	}
 
 	@Test

@@ -188,6 +188,12 @@ public class ArtworkImages {
 				: "its image was not asked for");
 	}
 
+	/** Whether the token's image is being fetched now. */
+	public boolean pending(Token token) {
+		String source = source(token);
+		return source != null && this.inFlight.containsKey(source);
+	}
+
 	/** Counts a round whose artwork was drawn again for want of its image. */
 	public void replaced(Token dropped, Token instead, String reason) {
 		this.replaced.increment();
