@@ -7,14 +7,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.namethatartist.artwork.Difficulty;
-import org.namethatartist.artwork.image.ImageServer;
 import org.namethatartist.game.GameService;
 import org.namethatartist.game.GameStateRepository;
 import org.namethatartist.game.Standing;
@@ -63,21 +61,13 @@ class PlayPageBrowserTests {
 	@TempDir
 	static Path dataDir;
 
-	/** The demo's images, from a local server rather than Wikimedia Commons. */
-	private static final ImageServer IMAGES = new ImageServer();
-
+	/** The demo's images come from the test run's local mirror ({@code TestImageMirror}). */
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		WebTestProperties.register(registry, dataDir);
-		registry.add("artwork.images.demo-mirror", IMAGES::demoMirror);
 		registry.add("artwork.images.prefetch-all", () -> "false");
-		// Time for the first round's image to be fetched.
+		// Time for the first round's own image to be fetched.
 		registry.add("game.start-delay", () -> "2s");
-	}
-
-	@AfterAll
-	static void closeImages() {
-		IMAGES.close();
 	}
 
 	@BeforeAll
