@@ -144,6 +144,28 @@ public class ArtworkImages {
 			this.hits.incrementAndGet();
 			return CompletableFuture.completedFuture(cached.get());
 		}
+		return fetch(source);
+	}
+
+	/**
+	 * Makes sure the token's image is in the cache, fetching it when it is not; completes once it is. Unlike
+	 * {@link #image}, an image already cached is not read: a fill of the whole catalogue, or the next round's
+	 * prefetch, costs no disk reads for what is there.
+	 */
+	public CompletableFuture<Void> ensure(Token token) {
+		String source = source(token);
+		if (source == null) {
+			return CompletableFuture.failedFuture(
+					new ImageException(ImageException.Kind.NO_SOURCE, "the token has no image address"));
+		}
+		if (this.cache.contains(source)) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return fetch(source).thenApply((image) -> null);
+	}
+
+	/** The one fetch of a source (shared by every caller meanwhile), or its recent failure. */
+	private CompletableFuture<ArtworkImage> fetch(String source) {
 		Failure failed = this.failures.getIfPresent(source);
 		if (failed != null) {
 			return CompletableFuture.failedFuture(new ImageException(failed.kind(), failed.message()));
@@ -168,7 +190,7 @@ public class ArtworkImages {
 
 	/** Starts getting the token's image ready, in the background; returns at once. */
 	public void prefetch(Token token) {
-		image(token);
+		ensure(token);
 	}
 
 	/** Why the token's image cannot be shown now (on its way, failed, none); empty when it is in the cache. */

@@ -86,7 +86,7 @@ public class ImageCacheFiller implements AutoCloseable {
 			long start = System.nanoTime();
 			boolean fetching = this.images.notReady(token).isPresent();
 			try {
-				this.images.image(token).get(5, TimeUnit.MINUTES);
+				this.images.ensure(token).get(5, TimeUnit.MINUTES);
 				if (fetching) {
 					fetched++;
 				}

@@ -76,6 +76,25 @@ class ImageCacheTests {
 	}
 
 	@Test
+	void ensuringAnImageAlreadyCachedReadsNothingWhileShowingItReadsAndChecksIt() throws Exception {
+		this.server.serve("/a.jpg", TestImages.jpeg(300, 200));
+		ArtworkImages images = images(10_000_000);
+		Token token = token("/a.jpg");
+		images.ensure(token).get(5, TimeUnit.SECONDS);
+		Path file = this.dir.resolve(ImageCache.key(this.server.url("/a.jpg")) + ".jpg");
+		byte[] whole = Files.readAllBytes(file);
+		Files.write(file, Arrays.copyOf(whole, 10));
+		// The cut is not seen: ensuring does not open the file (a fill of the whole cache costs no reads).
+		images.ensure(token).get(5, TimeUnit.SECONDS);
+		assertThat(this.server.requests("/a.jpg")).isEqualTo(1);
+		assertThat(images.status().hits()).isZero();
+		// Showing it reads it, finds the damage, and fetches it again.
+		assertThat(images.cached(token)).isEmpty();
+		assertThat(images.image(token).get(5, TimeUnit.SECONDS).bytes()).isEqualTo(whole);
+		assertThat(this.server.requests("/a.jpg")).isEqualTo(2);
+	}
+
+	@Test
 	void concurrentRequestsForOneImageMakeOneFetch() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		this.server.route("/slow.jpg", () -> {
