@@ -675,14 +675,6 @@ public class GameService {
 		boolean noImage = false;
 		if (notReady.isPresent()) {
 			Token instead = replacement(game, notReady.get(), number);
-			if (instead == null && waitsForImage(game, token, number, now)) {
-				return;
-			}
-			noImage = instead == null;
-			if (noImage) {
-				logger.warn("Game {} in channel {}: round {} opens without its image ({}), so it does not count: no "
-						+ "other artwork has one ready", game.gameId(), game.channelId(), number, notReady.get());
-			}
 			if (instead != null) {
 				this.images.replaced(token, instead, notReady.get());
 				token = instead;
@@ -691,7 +683,16 @@ public class GameService {
 				replaced.set(number - 1, key);
 				tokenKeys = replaced;
 			}
+			else if (waitsForImage(game, token, number, now)) {
+				return;
+			}
+			else {
+				noImage = true;
+				logger.warn("Game {} in channel {}: round {} opens without its image ({}), so it does not count: no "
+						+ "other artwork has one ready", game.gameId(), game.channelId(), number, notReady.get());
+			}
 		}
+		game.imageWaitSince = null;
 		List<String> choices = game.catalog.choices(token, game.choices, state.difficulty(), this.random);
 		Instant endsAt = now.plus(state.roundTime());
 		RoundSnapshot round = new RoundSnapshot(number, key, choices, choices.indexOf(token.primaryArtist()) + 1, now,
