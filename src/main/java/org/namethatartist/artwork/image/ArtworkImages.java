@@ -210,6 +210,11 @@ public class ArtworkImages {
 				: "its image was not asked for");
 	}
 
+	/** How many fetches this pipeline has started (a cache miss each). */
+	public long fetchesStarted() {
+		return this.misses.get();
+	}
+
 	/** Whether the token's image is being fetched now. */
 	public boolean pending(Token token) {
 		String source = source(token);

@@ -84,14 +84,15 @@ public class ImageCacheFiller implements AutoCloseable {
 				return;
 			}
 			long start = System.nanoTime();
-			boolean fetching = this.images.notReady(token).isPresent();
+			boolean cachedBefore = this.images.notReady(token).isEmpty();
+			long fetchesBefore = this.images.fetchesStarted();
 			try {
 				this.images.ensure(token).get(5, TimeUnit.MINUTES);
-				if (fetching) {
-					fetched++;
+				if (cachedBefore) {
+					cached++;
 				}
 				else {
-					cached++;
+					fetched++;
 				}
 			}
 			catch (InterruptedException ex) {
@@ -106,7 +107,8 @@ public class ImageCacheFiller implements AutoCloseable {
 			}
 			done++;
 			tell(progress, new Progress(done, tokens.size(), cached, fetched, Map.copyOf(failed), false));
-			if (fetching) {
+			// Paced only when a request went out: a source kept aside by the negative cache costs nobody anything.
+			if (this.images.fetchesStarted() != fetchesBefore) {
 				long wait = this.pace.toNanos() - (System.nanoTime() - start);
 				if (wait > 0) {
 					try {
