@@ -212,6 +212,7 @@
 		}
 		if (last && last.number === shownRound) {
 			markAnswer(last.answer.number);
+			showTitle(last.tokenName || "Untitled");
 		}
 		if (last && !reportedRounds.has(last.number)) {
 			reportRound(last);
@@ -223,15 +224,31 @@
 		tick();
 	}
 
+	/**
+	 * The round's image, served by the bot (its address says nothing about the artwork). The title comes with
+	 * the round only where the server shows it as a hint; otherwise it is revealed with the answer.
+	 */
 	function showArtwork(imageUrl, tokenName) {
 		const image = $("artwork-image");
 		if (imageUrl && image.getAttribute("src") !== imageUrl) {
+			$("artwork-missing").hidden = true;
+			$("artwork-missing").textContent = "🖼️ The artwork's image is unavailable for this round.";
+			image.hidden = false;
 			image.src = imageUrl;
 		}
 		image.alt = tokenName ? "The artwork: " + tokenName : "The artwork";
-		$("token-name").textContent = tokenName || "Untitled";
+		showTitle(tokenName || (shownRound > 0 && !reportedRounds.has(shownRound) ? "Title revealed after the round" : "Untitled"));
 		$("artwork").hidden = false;
 	}
+
+	function showTitle(text) {
+		$("token-name").textContent = text;
+	}
+
+	$("artwork-image").addEventListener("error", () => {
+		$("artwork-image").hidden = true;
+		$("artwork-missing").hidden = false;
+	});
 
 	function isTyped() {
 		return Boolean(game) && game.answers === "typed";
@@ -258,6 +275,12 @@
 	function showRound(round) {
 		shownRound = round.number;
 		showArtwork(round.imageUrl, round.tokenName);
+		if (round.counts === false) {
+			// Opened without its image: the request for it fails too, and the page says so.
+			$("artwork-image").hidden = true;
+			$("artwork-missing").hidden = false;
+			$("artwork-missing").textContent = "🖼️ The artwork's image could not be loaded, so this round does not count.";
+		}
 		if (isTyped()) {
 			openTyped(round);
 			const feedback = $("feedback");

@@ -20,6 +20,8 @@ class IsoTimeTests {
 		assertThat(IsoTime.format(Instant.parse("2026-01-02T03:04:05Z"))).isEqualTo("2026-01-02T03:04:05.000Z");
 		assertThat(IsoTime.format(Instant.parse("1969-12-31T23:59:59.999Z"))).isEqualTo("1969-12-31T23:59:59.999Z");
 		assertThat(IsoTime.format(Instant.ofEpochMilli(0))).isEqualTo("1970-01-01T00:00:00.000Z");
+		// Finer than a millisecond: cut, as JavaScript (which has no finer) would show the millisecond.
+		assertThat(IsoTime.format(Instant.parse("2026-11-27T03:36:02.965999999Z"))).isEqualTo("2026-11-27T03:36:02.965Z");
 	}
 
 	@Test

@@ -77,6 +77,16 @@ class ModularityTests {
 				"org.namethatartist.storage.log..")
 		.because("web and discord use the domain's ports, whatever the backend");
 
+	@ArchTest
+	static final ArchRule operationsReachStorageOnlyThroughItsPort = noClasses().that()
+		.resideInAPackage("org.namethatartist.ops..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.namethatartist.storage.appendlog..", "org.namethatartist.storage.postgres..",
+				"org.namethatartist.storage.log..")
+		.because("the storage endpoint asks the running backend through StorageOperations, never branching on "
+				+ "which one it is");
+
 	/** A leaf module may use itself, the root package's shared types and libraries, nothing else of ours. */
 	private static ArchRule leafModule(String module) {
 		String own = "org.namethatartist." + module + "..";

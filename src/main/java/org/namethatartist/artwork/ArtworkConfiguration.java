@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.namethatartist.StorageException;
+import org.namethatartist.artwork.image.ArtworkImages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,8 +40,12 @@ class ArtworkConfiguration {
 
 	/** Shown as {@code artwork} in the health endpoint. */
 	@Bean
-	ArtworkHealthIndicator artworkHealthIndicator(ArtworkRefreshService refresher) {
-		return new ArtworkHealthIndicator(refresher);
+	ArtworkHealthIndicator artworkHealthIndicator(ArtworkRefreshService refresher,
+			ObjectProvider<ArtworkImages> images) {
+		return new ArtworkHealthIndicator(refresher, () -> {
+			ArtworkImages served = images.getIfAvailable();
+			return (served != null) ? served.status() : null;
+		});
 	}
 
 	/**

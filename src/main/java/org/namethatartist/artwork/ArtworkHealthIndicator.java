@@ -1,5 +1,7 @@
 package org.namethatartist.artwork;
 
+import java.util.function.Supplier;
+
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
@@ -14,9 +16,17 @@ class ArtworkHealthIndicator extends AbstractHealthIndicator {
 
 	private final ArtworkRefreshService refresher;
 
+	private final Supplier<Object> images;
+
 	ArtworkHealthIndicator(ArtworkRefreshService refresher) {
+		this(refresher, () -> null);
+	}
+
+	/** @param images the image cache's figures ({@code images}: files, bytes, hit rate, last failures) */
+	ArtworkHealthIndicator(ArtworkRefreshService refresher, Supplier<Object> images) {
 		super("Artwork health check failed");
 		this.refresher = refresher;
+		this.images = images;
 	}
 
 	@Override
@@ -41,6 +51,7 @@ class ArtworkHealthIndicator extends AbstractHealthIndicator {
 		detail(builder, "nextRefresh", status.nextRefresh());
 		detail(builder, "lastError", status.lastError());
 		detail(builder, "lastErrorAt", status.lastErrorAt());
+		detail(builder, "images", this.images.get());
 	}
 
 	private static void detail(Health.Builder builder, String name, Object value) {

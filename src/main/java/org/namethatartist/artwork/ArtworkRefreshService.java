@@ -11,12 +11,14 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.namethatartist.Durations;
 import org.jspecify.annotations.Nullable;
 import org.namethatartist.StorageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.TaskRejectedException;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
@@ -77,7 +79,13 @@ public final class ArtworkRefreshService implements SmartLifecycle {
 	/** Guards the scheduler and the next run. */
 	private final Object scheduleLock = new Object();
 
-	private @Nullable ThreadPoolTaskScheduler scheduler;
+	/** Where refreshes are scheduled: given (tests move its time by hand), or made and owned at start. */
+	private @Nullable TaskScheduler scheduler;
+
+	private final @Nullable TaskScheduler givenScheduler;
+
+	/** The scheduler this service made at start, and shuts down at stop; null when one was given. */
+	private @Nullable ThreadPoolTaskScheduler ownScheduler;
 
 	private @Nullable ScheduledFuture<?> scheduled;
 
@@ -91,6 +99,16 @@ public final class ArtworkRefreshService implements SmartLifecycle {
 	 */
 	public ArtworkRefreshService(ArtworkProperties properties, ArtworkCatalog catalog, @Nullable TokenCache cache,
 			@Nullable TokenSource source, Clock clock) {
+		this(properties, catalog, cache, source, clock, null);
+	}
+
+	/**
+	 * @param scheduler where refreshes are scheduled, on {@code clock}; null: a single thread of the service's
+	 * own, so that a refresh of minutes never holds up the application's other scheduled work
+	 */
+	public ArtworkRefreshService(ArtworkProperties properties, ArtworkCatalog catalog, @Nullable TokenCache cache,
+			@Nullable TokenSource source, Clock clock, @Nullable TaskScheduler scheduler) {
+		this.givenScheduler = scheduler;
 		this.properties = properties;
 		this.catalog = catalog;
 		this.cache = cache;
@@ -293,16 +311,22 @@ public final class ArtworkRefreshService implements SmartLifecycle {
 		Instant now = now();
 		Duration period = this.properties.objkt().refresh();
 		Instant first = firstRefreshAt(cachedAt, period, now);
-		ThreadPoolTaskScheduler taskScheduler = new ThreadPoolTaskScheduler();
-		taskScheduler.setPoolSize(1);
-		taskScheduler.setThreadNamePrefix("artwork-refresh-");
-		taskScheduler.setDaemon(true);
-		taskScheduler.setClock(this.clock);
-		taskScheduler.setWaitForTasksToCompleteOnShutdown(false);
-		taskScheduler.setAwaitTerminationSeconds((int) STOP_WAIT_SECONDS);
-		taskScheduler.initialize();
 		synchronized (this.scheduleLock) {
-			this.scheduler = taskScheduler;
+			if (this.givenScheduler != null) {
+				this.scheduler = this.givenScheduler;
+			}
+			else {
+				ThreadPoolTaskScheduler taskScheduler = new ThreadPoolTaskScheduler();
+				taskScheduler.setPoolSize(1);
+				taskScheduler.setThreadNamePrefix("artwork-refresh-");
+				taskScheduler.setDaemon(true);
+				taskScheduler.setClock(this.clock);
+				taskScheduler.setWaitForTasksToCompleteOnShutdown(false);
+				taskScheduler.setAwaitTerminationSeconds((int) STOP_WAIT_SECONDS);
+				taskScheduler.initialize();
+				this.ownScheduler = taskScheduler;
+				this.scheduler = taskScheduler;
+			}
 		}
 		scheduleAt(first);
 		if (!first.isAfter(now)) {
@@ -360,8 +384,12 @@ public final class ArtworkRefreshService implements SmartLifecycle {
 		this.running = false;
 		ThreadPoolTaskScheduler taskScheduler;
 		synchronized (this.scheduleLock) {
-			taskScheduler = this.scheduler;
+			taskScheduler = this.ownScheduler;
+			this.ownScheduler = null;
 			this.scheduler = null;
+			if (this.scheduled != null) {
+				this.scheduled.cancel(false);
+			}
 			this.scheduled = null;
 			this.nextRefresh = null;
 		}
@@ -393,16 +421,9 @@ public final class ArtworkRefreshService implements SmartLifecycle {
 		return this.running;
 	}
 
-	/** {@code 24h}, {@code 90m}, {@code 45s}: durations as {@code application.yml} writes them. */
+	/** {@code 24h}, {@code 90m}, {@code 45s}: see {@link Durations#format}. */
 	static String describe(Duration duration) {
-		long seconds = duration.toSeconds();
-		if (seconds % 3600 == 0) {
-			return (seconds / 3600) + "h";
-		}
-		if (seconds % 60 == 0) {
-			return (seconds / 60) + "m";
-		}
-		return (seconds > 0) ? seconds + "s" : duration.toMillis() + "ms";
+		return Durations.format(duration);
 	}
 
 }

@@ -17,6 +17,8 @@ import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import okhttp3.OkHttpClient;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import org.namethatartist.artwork.ArtworkCatalog;
+import org.namethatartist.artwork.image.ArtworkImages;
+import org.namethatartist.artwork.image.ImageCacheFiller;
 import org.namethatartist.game.AnswerMode;
 import org.namethatartist.game.GameOwnership;
 import org.namethatartist.daily.DailyService;
@@ -49,14 +51,13 @@ class DiscordConfiguration {
 	@Bean
 	DiscordRouter discordRouter(DiscordProperties properties, GameService games, PlayerRepository players,
 			PeriodBoards periods, Clock clock, ArtworkCatalog artworks, Cooldowns cooldowns,
-			GuildSettingsService settings, DailyService daily) {
+			GuildSettingsService settings, DailyService daily, ImageCacheFiller filler) {
 		List<SlashCommand> commands = List.of(new NameThatArtistCommand(games, settings),
 				new LeaderboardCommand(players, periods, clock), new StatsCommand(players, periods, clock),
 				new AllTimeCommand(players), new StopGameCommand(games, settings), new SettingsCommand(settings),
 				new DailyCommand(daily),
 				new HelpCommand(artworks, games.properties()), new PingCommand(System::nanoTime),
-				new PrecacheCommand(artworks, PrecacheCommand.paced(PrecacheCommand.PACE),
-						PrecacheCommand.paced(PrecacheCommand.HOLD)));
+				new PrecacheCommand(artworks, filler::fill, clock));
 		return new DiscordRouter(commands, new AnswerButton(games), cooldowns, properties.guildId());
 	}
 
@@ -135,7 +136,8 @@ class DiscordConfiguration {
 	}
 
 	@Bean
-	DiscordGameRenderer discordGameRenderer(DiscordConnection connection, GameService games) {
+	DiscordGameRenderer discordGameRenderer(DiscordConnection connection, GameService games, ArtworkImages images,
+			GuildSettingsService settings) {
 		ExecutorService executor = Executors.newSingleThreadExecutor((task) -> {
 			Thread thread = new Thread(task, "discord-games");
 			thread.setDaemon(true);
@@ -146,7 +148,20 @@ class DiscordConfiguration {
 				(channelId) -> games.stop(channelId, null, true), games::roundShown)
 			.typedGames((gameId) -> games.settings(gameId)
 				.map((options) -> options.answers() == AnswerMode.TYPED)
-				.orElse(false));
+				.orElse(false))
+			.images(images::cached)
+			.showTitle((game) -> settings.showTitle(game.guildId()));
+	}
+
+	/** Each week's podium in the servers' announcement channels, once a week ends. */
+	@Bean(initMethod = "start", destroyMethod = "close")
+	PodiumAnnouncer podiumAnnouncer(GuildSettingsService settings, PeriodBoards periods, DiscordConnection connection) {
+		return new PodiumAnnouncer(settings, periods, connection::guildIds, connection, Clock.systemUTC(),
+				Executors.newSingleThreadScheduledExecutor((task) -> {
+					Thread thread = new Thread(task, "discord-podium");
+					thread.setDaemon(true);
+					return thread;
+				}));
 	}
 
 	@Bean(destroyMethod = "close")

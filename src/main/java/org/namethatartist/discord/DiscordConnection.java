@@ -116,6 +116,15 @@ final class DiscordConnection implements SmartLifecycle, GameChannels, ResumeGat
 
 	private volatile Instant startedAt;
 
+	/** {@link System#nanoTime()} at start: waits are measured on the monotonic clock, never on {@link #clock}. */
+	private volatile long startedNanos;
+
+	/** Notified whenever a shard's status changes, a login attempt ends, or the connection stops. */
+	private final Object shardsChanged = new Object();
+
+	/** The longest a waiter sleeps without a notification, should one be missed. */
+	private static final long WAKE_UP_MILLIS = 1000;
+
 	private volatile boolean running;
 
 	private int failures;
@@ -132,6 +141,7 @@ final class DiscordConnection implements SmartLifecycle, GameChannels, ResumeGat
 		MessageRequest.setDefaultMentions(Messages.NO_MENTIONS);
 		// Running first: whoever sees startedAt set sees running too (see stoppedAfterStart).
 		this.running = true;
+		this.startedNanos = System.nanoTime();
 		this.startedAt = this.clock.instant();
 		this.loginThread.execute(this::logIn);
 	}
@@ -144,6 +154,8 @@ final class DiscordConnection implements SmartLifecycle, GameChannels, ResumeGat
 		try {
 			manager = this.shardManagers.get();
 			manager.login();
+			// After the login: JDA's shard manager has no shard cache before it (shards made later get it too).
+			manager.addEventListener(new ShardStatusListener(this::shardsChanged));
 			this.shardManager = manager;
 			this.state = State.LOGGED_IN;
 			this.problem = null;
@@ -174,7 +186,32 @@ final class DiscordConnection implements SmartLifecycle, GameChannels, ResumeGat
 		}
 		finally {
 			this.firstAttempt.countDown();
+			shardsChanged();
 		}
+	}
+
+	private void shardsChanged() {
+		synchronized (this.shardsChanged) {
+			this.shardsChanged.notifyAll();
+		}
+	}
+
+	/** Tells the connection of every shard's status change, so that waiters wake at once. */
+	private static final class ShardStatusListener implements net.dv8tion.jda.api.hooks.EventListener {
+
+		private final Runnable changed;
+
+		ShardStatusListener(Runnable changed) {
+			this.changed = changed;
+		}
+
+		@Override
+		public void onEvent(net.dv8tion.jda.api.events.GenericEvent event) {
+			if (event instanceof net.dv8tion.jda.api.events.StatusChangeEvent) {
+				this.changed.run();
+			}
+		}
+
 	}
 
 	static Duration backOff(int failures) {
@@ -248,13 +285,11 @@ final class DiscordConnection implements SmartLifecycle, GameChannels, ResumeGat
 
 	/** Waits while the shards are still coming up after start-up; whether it waited at all. */
 	private boolean awaitWarmUp() {
-		Instant started = this.startedAt;
-		if (started == null) {
+		if (this.startedAt == null) {
 			return false;
 		}
-		Duration left = Duration.between(this.clock.instant(), started.plus(WARM_UP));
 		try {
-			return awaitShards(System.nanoTime() + Math.max(0, left.toNanos()));
+			return awaitShards(this.startedNanos + WARM_UP.toNanos());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -266,16 +301,21 @@ final class DiscordConnection implements SmartLifecycle, GameChannels, ResumeGat
 	/**
 	 * Waits while the shards are coming up (the first login under way, or logged in with shards not yet
 	 * connected), until {@code deadline} ({@link System#nanoTime()}) or until stopped; whether it waited.
+	 * Woken by each shard's status change (and, should one be missed, every {@value #WAKE_UP_MILLIS} ms).
 	 */
 	private boolean awaitShards(long deadline) throws InterruptedException {
 		boolean waited = false;
-		while (warmingUp() && !stoppedAfterStart() && System.nanoTime() < deadline) {
+		while (warmingUp() && !stoppedAfterStart() && deadline - System.nanoTime() > 0) {
 			waited = true;
 			if (this.firstAttempt.getCount() > 0) {
 				this.firstAttempt.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+				continue;
 			}
-			else {
-				Thread.sleep(200);
+			synchronized (this.shardsChanged) {
+				if (warmingUp() && !stoppedAfterStart()) {
+					long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+					this.shardsChanged.wait(Math.max(1, Math.min(left, WAKE_UP_MILLIS)));
+				}
 			}
 		}
 		return waited;
@@ -331,6 +371,17 @@ final class DiscordConnection implements SmartLifecycle, GameChannels, ResumeGat
 				: Optional.of("shard " + shardId + " is " + status.name());
 	}
 
+	/** The servers this process's shards see now, by id; none before the login. */
+	List<String> guildIds() {
+		ShardManager manager = this.shardManager;
+		if (manager == null || this.state != State.LOGGED_IN) {
+			return List.of();
+		}
+		List<String> ids = new ArrayList<>();
+		manager.getGuildCache().forEach((guild) -> ids.add(guild.getId()));
+		return ids;
+	}
+
 	/** A game's channel is away while its round would be held: its shard is not connected. */
 	@Override
 	public Optional<String> away(GameView game) {
@@ -345,6 +396,7 @@ final class DiscordConnection implements SmartLifecycle, GameChannels, ResumeGat
 	@Override
 	public void stop() {
 		this.running = false;
+		shardsChanged();
 		this.loginThread.shutdownNow();
 		ShardManager manager = this.shardManager;
 		if (manager != null) {
@@ -356,10 +408,10 @@ final class DiscordConnection implements SmartLifecycle, GameChannels, ResumeGat
 	}
 
 	private void awaitShutdown(List<JDA> shards) {
-		Instant deadline = this.clock.instant().plus(SHUTDOWN_WAIT);
+		long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
 		try {
 			for (JDA shard : shards) {
-				Duration left = Duration.between(this.clock.instant(), deadline);
+				Duration left = Duration.ofNanos(deadline - System.nanoTime());
 				if (left.isNegative() || !shard.awaitShutdown(left)) {
 					logger.warn("Discord: shard {} did not close within {} s", shard.getShardInfo().getShardId(),
 							SHUTDOWN_WAIT.toSeconds());

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -28,9 +29,13 @@ import net.dv8tion.jda.api.exceptions.PermissionException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.namethatartist.game.Choice;
+import org.namethatartist.artwork.Token;
+import org.namethatartist.artwork.image.ArtworkImage;
 import org.namethatartist.game.GameEvent;
 import org.namethatartist.game.GameListener;
+import org.namethatartist.game.GameView;
 import org.namethatartist.game.RoundGate;
+import org.namethatartist.game.TitleShown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -92,6 +97,54 @@ final class DiscordGameRenderer implements GameListener, SmartLifecycle {
 	DiscordGameRenderer typedGames(Predicate<String> typed) {
 		this.typedGames = typed;
 		return this;
+	}
+
+	/** Where rounds' images come from (the image cache); by default no round has one. */
+	private volatile Function<Token, Optional<ArtworkImage>> images = (token) -> Optional.empty();
+
+	/** When a game's rounds show the title: read once per game, at its first round shown here. */
+	private volatile Function<GameView, TitleShown> showTitle = (game) -> TitleShown.AFTER_ROUND;
+
+	/** Whether each running game's rounds show the title, fixed at its first round (a game keeps its start). */
+	private final ConcurrentMap<String, Boolean> titleShown = new ConcurrentHashMap<>();
+
+	/** Gives the rounds their images: an image is uploaded with its round's message. */
+	DiscordGameRenderer images(Function<Token, Optional<ArtworkImage>> images) {
+		this.images = images;
+		return this;
+	}
+
+	/** Whether rounds show the artwork's title ({@code game.show-title}); by default only the reveal does. */
+	DiscordGameRenderer showTitle(TitleShown showTitle) {
+		return showTitle((game) -> showTitle);
+	}
+
+	/** As {@link #showTitle(TitleShown)}, game by game (a server's {@code /settings show-title}). */
+	DiscordGameRenderer showTitle(Function<GameView, TitleShown> showTitle) {
+		this.showTitle = showTitle;
+		return this;
+	}
+
+	private boolean showsTitle(GameView game) {
+		return this.titleShown.computeIfAbsent(game.gameId(), (id) -> {
+			try {
+				return this.showTitle.apply(game) == TitleShown.DURING_ROUND;
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Discord: whether game {} shows titles could not be read ({}); it does not", id, ex.toString());
+				return false;
+			}
+		});
+	}
+
+	private Optional<ArtworkImage> image(Token token) {
+		try {
+			return this.images.apply(token);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Discord: the image of a round could not be read from the cache: {}", ex.toString());
+			return Optional.empty();
+		}
 	}
 
 	private final ConcurrentMap<String, RoundMessage> roundMessages = new ConcurrentHashMap<>();
@@ -235,6 +288,9 @@ final class DiscordGameRenderer implements GameListener, SmartLifecycle {
 		String channelId = event.game().channelId();
 		boolean over = event instanceof GameEvent.GameEnded || event instanceof GameEvent.GameStopped;
 		RoundMessage open = over ? this.roundMessages.remove(gameId) : null;
+		if (over) {
+			this.titleShown.remove(gameId);
+		}
 		if (this.lost.contains(gameId)) {
 			if (over) {
 				this.lost.remove(gameId);
@@ -268,7 +324,10 @@ final class DiscordGameRenderer implements GameListener, SmartLifecycle {
 		if (event instanceof GameEvent.RoundStarted started) {
 			int number = started.round().number();
 			boolean typed = this.typedGames.test(gameId);
-			CompletableFuture<Posted> posted = post(channel, GameMessages.roundForms(started, typed), 0, gameId, number);
+			Optional<ArtworkImage> image = image(started.round().token());
+			CompletableFuture<Posted> posted = post(channel,
+					GameMessages.roundForms(started, typed, image, showsTitle(started.game())), 0, gameId,
+					number);
 			posted.thenAccept((message) -> this.roundShown.shown(gameId, number, message.id()));
 			this.roundMessages.put(gameId, new RoundMessage(number, started.round().choices(), posted, typed));
 		}

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import org.namethatartist.Durations;
 import org.namethatartist.InvalidConfigurationException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
@@ -187,7 +188,7 @@ public record DiscordProperties(String token, String guildId, @DefaultValue @Val
 			if (duration == null) {
 				return "(default)";
 			}
-			return (duration.toMillis() % 1000 == 0) ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+			return Durations.format(duration);
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import net.dv8tion.jda.api.EmbedBuilder;
@@ -14,11 +15,13 @@ import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.components.buttons.ButtonStyle;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.emoji.Emoji;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.namethatartist.artwork.Token;
+import org.namethatartist.artwork.image.ArtworkImage;
 import org.namethatartist.game.Choice;
 import org.namethatartist.game.GameEvent;
 import org.namethatartist.game.GameView;
@@ -38,6 +41,9 @@ final class GameMessages {
 	/** JDA's and Discord's limit on an embed's addresses. */
 	static final int URL_MAX = 2000;
 
+	/** The longest title the reveal shows; longer ones are cut with an ellipsis. */
+	static final int TITLE_MAX = 200;
+
 	private GameMessages() {
 	}
 
@@ -53,61 +59,65 @@ final class GameMessages {
 		return Messages.embed(embed.build());
 	}
 
-	static MessageCreateData round(GameEvent.RoundStarted event) {
-		return round(event, true);
-	}
-
 	/**
-	 * The round's message in the form Discord accepts, simplest last: with the image, without it (an address
-	 * Discord's media proxy or JDA refuses), then as plain text with the buttons (an embed refused). A round
-	 * whose message is lost can be answered by nobody.
+	 * The round's message in the forms Discord may take, best first; each is posted only when the one before
+	 * was refused. The artwork's image is uploaded with the message as {@code artwork.jpg} (or {@code .png},
+	 * {@code .gif}), made anonymous by the image pipeline: no address, content id, token id or, unless
+	 * {@code game.show-title} is {@code during-round}, title appears in the message before the reveal.
+	 * @param image the round's image, or empty when it could not be had (the round says so)
+	 * @param showTitle whether the artwork's title is shown during the round
 	 */
-	static List<Supplier<MessageCreateData>> roundForms(GameEvent.RoundStarted event) {
-		return roundForms(event, false);
+	static List<Supplier<MessageCreateData>> roundForms(GameEvent.RoundStarted event, boolean typed,
+			Optional<ArtworkImage> image, boolean showTitle) {
+		if (image.isEmpty()) {
+			return List.of(() -> round(event, null, typed, showTitle), () -> plainRound(event, typed, showTitle));
+		}
+		return List.of(() -> round(event, image.get(), typed, showTitle), () -> round(event, null, typed, showTitle),
+				() -> plainRound(event, typed, showTitle));
 	}
 
-	/** As {@link #roundForms(GameEvent.RoundStarted)}; a typed round has one button that opens the answer form. */
-	static List<Supplier<MessageCreateData>> roundForms(GameEvent.RoundStarted event, boolean typed) {
-		return List.of(() -> round(event, true, typed), () -> round(event, false, typed), () -> plainRound(event, typed));
-	}
-
-	static MessageCreateData plainRound(GameEvent.RoundStarted event) {
-		return plainRound(event, false);
-	}
-
-	private static MessageCreateData plainRound(GameEvent.RoundStarted event, boolean typed) {
+	private static MessageCreateData plainRound(GameEvent.RoundStarted event, boolean typed, boolean showTitle) {
 		RoundView round = event.round();
-		String text = "**Round " + round.number() + " of " + round.totalRounds() + "**: "
-				+ Text.plain(round.token().name()) + "\n" + question(typed) + " Answers close "
-				+ Text.relative(round.endsAt()) + ".";
+		String text = "**Round " + round.number() + " of " + round.totalRounds() + "**"
+				+ (showTitle ? ": " + Text.plain(round.token().name()) : "") + "\n"
+				+ (round.scored() ? "" : missingImage(round) + "\n") + question(typed)
+				+ " Answers close " + Text.relative(round.endsAt()) + ".";
 		return new MessageCreateBuilder().setContent(text)
 			.setComponents(components(event.game().gameId(), round.number(), round.choices(), typed))
 			.setAllowedMentions(Messages.NO_MENTIONS)
 			.build();
 	}
 
+	/** Why the round shows no image; a round that opened without one does not count, and says so. */
+	private static String missingImage(RoundView round) {
+		return round.scored() ? "🖼️ *The artwork's image could not be loaded for this round.*"
+				: "🖼️ *The artwork's image could not be loaded, so this round does not count: answers score nothing.*";
+	}
+
 	private static String question(boolean typed) {
 		return typed ? "Who created this artwork? Press ✍️ and type the name." : "Who created this artwork?";
 	}
 
-	private static MessageCreateData round(GameEvent.RoundStarted event, boolean image) {
-		return round(event, image, false);
-	}
-
-	private static MessageCreateData round(GameEvent.RoundStarted event, boolean image, boolean typed) {
+	/** The round as an embed, with the uploaded image, or saying the image is unavailable when it is null. */
+	private static MessageCreateData round(GameEvent.RoundStarted event, ArtworkImage image, boolean typed,
+			boolean showTitle) {
 		RoundView round = event.round();
 		Token token = round.token();
+		String title = showTitle ? "**" + Text.plain(token.name()) + "**\n" : "";
+		String missing = (image == null) ? missingImage(round) + "\n" : "";
 		EmbedBuilder embed = new EmbedBuilder().setColor(Messages.COLOR_GAME)
 			.setTitle("Round " + round.number() + " of " + round.totalRounds())
-			.setDescription("**" + Text.plain(token.name()) + "**\n" + question(typed) + "\nAnswers close "
-					+ Text.relative(round.endsAt()) + " (" + Text.seconds(Duration.between(round.startedAt(),
-							round.endsAt())) + " s).")
+			.setDescription(title + missing + question(typed) + "\nAnswers close " + Text.relative(round.endsAt()) + " ("
+					+ Text.seconds(Duration.between(round.startedAt(), round.endsAt())) + " s).")
 			.setFooter("One answer per player · faster right answers score more");
-		if (image && isWebImage(token.shownImageUrl())) {
-			embed.setImage(token.shownImageUrl());
+		MessageCreateBuilder message = new MessageCreateBuilder()
+			.setComponents(components(event.game().gameId(), round.number(), round.choices(), typed))
+			.setAllowedMentions(Messages.NO_MENTIONS);
+		if (image != null) {
+			embed.setImage("attachment://" + image.fileName());
+			message.setFiles(FileUpload.fromData(image.bytes(), image.fileName()));
 		}
-		return Messages.embed(embed.build(),
-				List.of(components(event.game().gameId(), round.number(), round.choices(), typed)));
+		return message.setEmbeds(embed.build()).build();
 	}
 
 	/** The round's buttons: one per choice, or for a typed round the one that opens the answer form. */
@@ -189,7 +199,9 @@ final class GameMessages {
 	private static MessageEmbed timesUpEmbed(GameEvent.RoundEnded event) {
 		RoundResult result = event.result();
 		StringBuilder text = new StringBuilder();
-		text.append("The artist was **").append(Text.plain(result.answer().artistName())).append("** (")
+		String title = (result.token() != null && result.token().name() != null && !result.token().name().isBlank())
+				? "“" + Text.shorten(Text.plain(result.token().name()), TITLE_MAX) + "” is by **" : "The artist was **";
+		text.append(title).append(Text.plain(result.answer().artistName())).append("** (")
 			.append(Text.keycap(result.answer().number())).append(").\n");
 		if (isWebLink(result.link())) {
 			text.append("[See the artwork](").append(result.link()).append(")\n");
@@ -265,11 +277,6 @@ final class GameMessages {
 	static MessageCreateData resumed(GameEvent.GameResumed event, Instant now) {
 		long seconds = Text.seconds(Duration.between(now, event.nextRoundAt()));
 		return Messages.text("🔄 The bot restarted; this game resumes in " + seconds + " s.");
-	}
-
-	/** Discord shows images from http(s) addresses only; anything else would make the embed fail. */
-	static boolean isWebImage(String url) {
-		return isWebLink(url);
 	}
 
 	/**

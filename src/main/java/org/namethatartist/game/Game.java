@@ -25,7 +25,7 @@ final class Game {
 	/** The catalogue the game's tokens and artist names come from, fixed for the game's life. */
 	final TokenCatalog catalog;
 
-	/** Every round's token, by {@link TokenCatalog#key}. */
+	/** Every round's token, by {@link TokenCatalog#key}; a round's may be drawn again for want of its image. */
 	final Map<String, Token> tokens;
 
 	GameSnapshot state;
@@ -58,13 +58,16 @@ final class Game {
 	/** Consecutive failed transitions, for the retry back-off. */
 	int failures;
 
+	/** Since when the next round waits for its image, still on its way; null otherwise. */
+	java.time.Instant imageWaitSince;
+
 	/** When a {@link RoundGate} first held the next round, while it holds it; null otherwise. */
 	java.time.Instant heldSince;
 
 	Game(GameSnapshot state, TokenCatalog catalog, Map<String, Token> tokens) {
 		this.state = state;
 		this.catalog = catalog;
-		this.tokens = Map.copyOf(tokens);
+		this.tokens = new java.util.concurrent.ConcurrentHashMap<>(tokens);
 		this.recorded.addAll(state.recorded());
 	}
 
@@ -93,9 +96,15 @@ final class Game {
 	/** The state after a change, stamped {@code now}; the caller saves it before adopting it. */
 	GameSnapshot next(Phase phase, int round, Instant phaseEndsAt, RoundSnapshot currentRound,
 			Map<String, Standing> scores, Instant now) {
+		return next(this.state.tokenKeys(), phase, round, phaseEndsAt, currentRound, scores, now);
+	}
+
+	/** As {@link #next(Phase, int, Instant, RoundSnapshot, Map, Instant)}, with the rounds' tokens given. */
+	GameSnapshot next(List<String> tokenKeys, Phase phase, int round, Instant phaseEndsAt, RoundSnapshot currentRound,
+			Map<String, Standing> scores, Instant now) {
 		GameSnapshot s = this.state;
 		return new GameSnapshot(GameSnapshot.SCHEMA, s.gameId(), s.channelId(), s.guildId(), s.startedBy(),
-				s.startedAt(), s.rounds(), s.roundTime(), s.betweenRoundTime(), s.tokenKeys(), phase.name(), round,
+				s.startedAt(), s.rounds(), s.roundTime(), s.betweenRoundTime(), tokenKeys, phase.name(), round,
 				phaseEndsAt, currentRound, scores, this.recorded, now, s.difficulty(), s.answers());
 	}
 
@@ -110,7 +119,7 @@ final class Game {
 
 	RoundView roundView(RoundSnapshot round) {
 		return new RoundView(round.number(), this.state.rounds(), this.tokens.get(round.tokenKey()), choices(round),
-				round.startedAt(), round.endsAt());
+				round.startedAt(), round.endsAt(), !round.noImage());
 	}
 
 	RoundResult result(RoundSnapshot round) {

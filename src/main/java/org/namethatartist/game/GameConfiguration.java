@@ -8,6 +8,7 @@ import java.util.Random;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.namethatartist.artwork.ArtistAliases;
 import org.namethatartist.artwork.ArtworkCatalog;
+import org.namethatartist.artwork.image.ArtworkImages;
 import org.namethatartist.player.PeriodBoards;
 import org.namethatartist.player.PlayerRepository;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,8 +35,11 @@ class GameConfiguration {
 
 	@Bean
 	GameService gameService(GameProperties properties, ArtworkCatalog artworks, PlayerRepository players,
-			PeriodBoards periods, GameStateRepository states, ExecutorGameScheduler scheduler) {
-		return new GameService(properties, artworks, players, periods, states, scheduler, new Random());
+			PeriodBoards periods, GameStateRepository states, ExecutorGameScheduler scheduler,
+			ObjectProvider<ArtworkImages> images) {
+		GameService games = new GameService(properties, artworks, players, periods, states, scheduler, new Random());
+		images.ifAvailable((served) -> games.useImages(new ArtworkRoundImages(served)));
+		return games;
 	}
 
 	@Bean

@@ -37,6 +37,8 @@ import org.springframework.validation.annotation.Validated;
  * random), {@code normal} (at least one similar artist), {@code hard} (all as similar as possible)
  * @param answers how players answer when the starter does not say: {@code buttons} or {@code typed}
  * @param typedMultiplier a right typed answer scores this many times the buttons' points (rounded)
+ * @param showTitle when players see the artwork's title: {@code after-round} (with the reveal) or
+ * {@code during-round} (as a hint); the round's image and the reveal are the same either way
  */
 @Validated
 @ConfigurationProperties("game")
@@ -54,7 +56,8 @@ public record GameProperties(@DefaultValue("20") int rounds, @DefaultValue("15s"
 		@DefaultValue @Valid Limits limits, @DefaultValue("normal") @NotNull Difficulty difficulty,
 		@DefaultValue("buttons") @NotNull AnswerMode answers,
 		@DefaultValue("1.5") @DecimalMin(value = "1.0", message = "allowed: a number from 1 to 10, such as 1.5")
-		@DecimalMax(value = "10.0", message = "allowed: a number from 1 to 10, such as 1.5") double typedMultiplier) {
+		@DecimalMax(value = "10.0", message = "allowed: a number from 1 to 10, such as 1.5") double typedMultiplier,
+		@DefaultValue("after-round") @NotNull TitleShown showTitle) {
 
 	@ConstructorBinding
 	public GameProperties {
@@ -87,7 +90,15 @@ public record GameProperties(@DefaultValue("20") int rounds, @DefaultValue("15s"
 	public GameProperties(int rounds, Duration roundTime, Duration betweenRoundTime, Duration startDelay, int choices,
 			int baseScore, Duration resumeWindow, int maxRunning, int endAfterIdleRounds, Limits limits) {
 		this(rounds, roundTime, betweenRoundTime, startDelay, choices, baseScore, resumeWindow, maxRunning,
-				endAfterIdleRounds, limits, Difficulty.NORMAL, AnswerMode.BUTTONS, 1.5);
+				endAfterIdleRounds, limits, Difficulty.NORMAL, AnswerMode.BUTTONS, 1.5, TitleShown.AFTER_ROUND);
+	}
+
+	/** The settings of a version where titles were always shown after the round. */
+	public GameProperties(int rounds, Duration roundTime, Duration betweenRoundTime, Duration startDelay, int choices,
+			int baseScore, Duration resumeWindow, int maxRunning, int endAfterIdleRounds, Limits limits,
+			Difficulty difficulty, AnswerMode answers, double typedMultiplier) {
+		this(rounds, roundTime, betweenRoundTime, startDelay, choices, baseScore, resumeWindow, maxRunning,
+				endAfterIdleRounds, limits, difficulty, answers, typedMultiplier, TitleShown.AFTER_ROUND);
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,17 +62,17 @@ public class GameService {
 	/** Finished games stay visible (web players look at the final scores) up to this many. */
 	private static final int FINISHED_KEPT = 1000;
 
-	private final GameProperties properties;
+	final GameProperties properties;
 
-	private final ArtworkCatalog artworks;
+	final ArtworkCatalog artworks;
 
 	private final PlayerRepository players;
 
 	private final PeriodBoards periods;
 
-	private final GameStateRepository states;
+	final GameStateRepository states;
 
-	private final GameScheduler scheduler;
+	final GameScheduler scheduler;
 
 	private final RandomGenerator random;
 
@@ -82,15 +83,18 @@ public class GameService {
 
 	private final List<RoundGate> gates = new CopyOnWriteArrayList<>();
 
+	/** Where rounds' images come from; every image counts as ready until an adapter says otherwise. */
+	private volatile RoundImages images = RoundImages.ALWAYS_READY;
+
 	/** Games whose next round a gate holds, by game id. */
 	private final ConcurrentMap<String, HeldGame> held = new ConcurrentHashMap<>();
 
 	/** How often a held game asks its gates again. */
 	static final Duration HOLD_CHECK = Duration.ofSeconds(2);
 
-	private final ConcurrentMap<String, Game> byChannel = new ConcurrentHashMap<>();
+	final ConcurrentMap<String, Game> byChannel = new ConcurrentHashMap<>();
 
-	private final ConcurrentMap<String, Game> byId = new ConcurrentHashMap<>();
+	final ConcurrentMap<String, Game> byId = new ConcurrentHashMap<>();
 
 	private final Map<String, GameView> finished = Collections.synchronizedMap(new LinkedHashMap<>() {
 
@@ -102,7 +106,7 @@ public class GameService {
 	});
 
 	/** Channels holding a state this version does not read: it is replaced only by a new game there. */
-	private final Set<String> foreignStates = ConcurrentHashMap.newKeySet();
+	final Set<String> foreignStates = ConcurrentHashMap.newKeySet();
 
 	public GameService(GameProperties properties, ArtworkCatalog artworks, PlayerRepository players,
 			GameStateRepository states, GameScheduler scheduler, RandomGenerator random) {
@@ -134,6 +138,14 @@ public class GameService {
 	}
 
 	/** The games whose next round is held now, oldest hold first. */
+	/**
+	 * Rounds open only on artworks whose image {@code images} has ready: the next round's image is asked
+	 * for ahead of time, and an artwork whose image is not ready when its round opens is replaced.
+	 */
+	public void useImages(RoundImages images) {
+		this.images = Objects.requireNonNull(images, "images");
+	}
+
 	public List<HeldGame> held() {
 		return this.held.values().stream().sorted(Comparator.comparing(HeldGame::since)).toList();
 	}
@@ -201,6 +213,7 @@ public class GameService {
 			}
 			this.foreignStates.remove(channelId);
 			this.byId.put(game.gameId(), game);
+			prefetch(game, 1);
 			schedule(game, snapshot.phaseEndsAt());
 			return new StartOutcome.Started(game.view());
 		}
@@ -254,18 +267,12 @@ public class GameService {
 				return new AnswerOutcome.AlreadyAnswered(asked, previous);
 			}
 			boolean correct = choice == open.correctChoice();
-			int points = correct ? Scoring.points(this.properties.baseScore(), Duration.between(at, open.endsAt()),
-					state.roundTime()) : 0;
-			Standing before = state.scores().get(player.id());
-			Standing after = new Standing(player.id(), player.name(), points + ((before != null) ? before.score() : 0),
-					((before != null) ? before.correctAnswers() : 0) + (correct ? 1 : 0),
-					((before != null) ? before.incorrectAnswers() : 0) + (correct ? 0 : 1));
-			Map<String, Integer> answers = new LinkedHashMap<>(open.answers());
-			answers.put(player.id(), choice);
+			int points = (correct && !open.noImage()) ? Scoring.points(this.properties.baseScore(),
+					Duration.between(at, open.endsAt()), state.roundTime()) : 0;
+			Standing after = standing(state.scores().get(player.id()), player, open, correct, points);
 			Map<String, Standing> scores = new LinkedHashMap<>(state.scores());
 			scores.put(player.id(), after);
-			RoundSnapshot answered = new RoundSnapshot(open.number(), open.tokenKey(), open.choices(),
-					open.correctChoice(), open.startedAt(), open.endsAt(), answers, open.messageId());
+			RoundSnapshot answered = open.withAnswer(player.id(), choice);
 			GameSnapshot next = game.next(Phase.of(state.phase()), state.round(), state.phaseEndsAt(), answered, scores, now);
 			try {
 				this.states.save(next);
@@ -282,6 +289,19 @@ public class GameService {
 		finally {
 			game.lock.unlock();
 		}
+	}
+
+	/**
+	 * A player's standing after an answer; a round without its image changes nothing (the player joins the
+	 * game with what they had, or with nothing).
+	 */
+	private static Standing standing(Standing before, Player player, RoundSnapshot open, boolean correct, int points) {
+		if (open.noImage()) {
+			return (before != null) ? before : new Standing(player.id(), player.name(), 0, 0, 0);
+		}
+		return new Standing(player.id(), player.name(), points + ((before != null) ? before.score() : 0),
+				((before != null) ? before.correctAnswers() : 0) + (correct ? 1 : 0),
+				((before != null) ? before.incorrectAnswers() : 0) + (correct ? 0 : 1));
 	}
 
 	/** When an answer counts as given: as told, but not before the round opened nor after now. */
@@ -368,20 +388,15 @@ public class GameService {
 			AnswerMatcher.Match match = matcher(game).match(text, artist);
 			boolean correct = match.accepted();
 			Instant at = answeredAt(answeredAt, open, now);
-			int points = correct ? (int) Math.round(this.properties.typedMultiplier()
+			int points = (correct && !open.noImage()) ? (int) Math.round(this.properties.typedMultiplier()
 					* Scoring.points(this.properties.baseScore(), Duration.between(at, open.endsAt()), state.roundTime()))
 					: 0;
-			Standing before = state.scores().get(player.id());
-			Standing after = new Standing(player.id(), player.name(), points + ((before != null) ? before.score() : 0),
-					((before != null) ? before.correctAnswers() : 0) + (correct ? 1 : 0),
-					((before != null) ? before.incorrectAnswers() : 0) + (correct ? 0 : 1));
-			Map<String, Integer> answers = new LinkedHashMap<>(open.answers());
-			// A typed answer is kept as the right button when it was taken, and as 0 when not.
-			answers.put(player.id(), correct ? open.correctChoice() : 0);
+			Standing after = standing(state.scores().get(player.id()), player, open, correct, points);
 			Map<String, Standing> scores = new LinkedHashMap<>(state.scores());
 			scores.put(player.id(), after);
-			RoundSnapshot answered = new RoundSnapshot(open.number(), open.tokenKey(), open.choices(),
-					open.correctChoice(), open.startedAt(), open.endsAt(), answers);
+			// A typed answer is kept as the right button when it was taken, and as 0 when not; the round keeps
+			// where it is shown (a restart turns its button off).
+			RoundSnapshot answered = open.withAnswer(player.id(), correct ? open.correctChoice() : 0);
 			GameSnapshot next = game.next(Phase.of(state.phase()), state.round(), state.phaseEndsAt(), answered, scores, now);
 			try {
 				this.states.save(next);
@@ -517,98 +532,10 @@ public class GameService {
 	 * another process's shards on a shared database) are left as they are.
 	 */
 	public void resumeSavedGames(GameOwnership ownership) {
-		Instant now = this.scheduler.now();
-		int resumed = 0;
-		int ended = 0;
-		int others = 0;
-		for (StoredGame stored : this.states.findAll()) {
-			if (stored instanceof StoredGame.Unrecognised foreign) {
-				this.foreignStates.add(foreign.channelId());
-				logger.warn("Game state of channel {} left as it is: {}", foreign.channelId(), foreign.reason());
-			}
-			else if (stored instanceof StoredGame.Resumable saved && !this.byChannel.containsKey(saved.channelId())) {
-				if (!ownership.owns(saved.snapshot())) {
-					others++;
-					continue;
-				}
-				switch (resume(saved.snapshot(), now)) {
-					case RESUMED -> resumed++;
-					case ENDED -> ended++;
-					case SKIPPED -> {
-						// A new game took the channel first; it has replaced the saved state.
-					}
-				}
-			}
-		}
-		if (resumed + ended > 0) {
-			logger.info("Games found from the previous run: {} resumed, {} ended with their scores so far", resumed,
-					ended);
-		}
-		if (others > 0) {
-			logger.info("{} saved games belong to other processes' shards; left to them", others);
-		}
+		new SavedGameResumption(this).resumeAll(ownership);
 	}
 
-	private enum Resumption {
-
-		RESUMED, ENDED, SKIPPED
-
-	}
-
-	private Resumption resume(GameSnapshot saved, Instant now) {
-		TokenCatalog catalog = this.artworks.current();
-		Map<String, Token> tokens = new LinkedHashMap<>();
-		List<String> missing = new ArrayList<>();
-		for (String key : saved.tokenKeys()) {
-			catalog.find(key).ifPresentOrElse((token) -> tokens.put(key, token), () -> missing.add(key));
-		}
-		if (!missing.isEmpty()) {
-			logger.warn("Game {}: {} of its artworks are no longer in the catalogue; their rounds are skipped",
-					saved.gameId(), missing.size());
-		}
-		Game game = new Game(saved, catalog, tokens);
-		game.choices = (saved.currentRound() != null) ? saved.currentRound().choices().size() : this.properties.choices();
-		Duration away = Duration.between(saved.lastUpdated(), now);
-		boolean recent = away.compareTo(this.properties.resumeWindow()) <= 0;
-		Phase phase = Phase.of(saved.phase());
-		game.lock.lock();
-		try {
-			// Saved games may resume while new games start (after the adapters' gates): a new one wins.
-			if (this.byChannel.putIfAbsent(saved.channelId(), game) != null) {
-				return Resumption.SKIPPED;
-			}
-			this.byId.put(saved.gameId(), game);
-			if (!recent || phase.recording() || phase == Phase.OVER) {
-				// Memory only: if this run dies too, the next one finds the game as old as now, and ends it the same way.
-				if (phase != Phase.STOPPING) {
-					game.state = game.next(Phase.ENDING, saved.round(), now, saved.currentRound(), saved.scores(), now);
-				}
-				schedule(game, now);
-				return Resumption.ENDED;
-			}
-			if ((phase == Phase.BETWEEN_ROUNDS) && saved.currentRound() != null
-					&& tokens.containsKey(saved.currentRound().tokenKey())) {
-				game.lastRound = game.result(saved.currentRound());
-			}
-			Instant resumeAt = now.plus(this.properties.startDelay());
-			Phase next = (phase == Phase.ROUND) ? Phase.RESUMING : phase;
-			game.state = game.next(next, saved.round(), resumeAt, saved.currentRound(), saved.scores(), saved.lastUpdated());
-			RoundSnapshot interrupted = saved.currentRound();
-			GameEvent.GameResumed.ShownRound shown = ((phase == Phase.ROUND) && interrupted != null
-					&& interrupted.messageId() != null)
-							? new GameEvent.GameResumed.ShownRound(interrupted.number(), interrupted.messageId(),
-									game.choices(interrupted))
-							: null;
-			emit(new GameEvent.GameResumed(game.view(), away, resumeAt, shown));
-			schedule(game, resumeAt);
-			return Resumption.RESUMED;
-		}
-		finally {
-			game.lock.unlock();
-		}
-	}
-
-	private void schedule(Game game, Instant at) {
+	void schedule(Game game, Instant at) {
 		cancelTimer(game);
 		String phase = game.state.phase();
 		int round = game.state.round();
@@ -743,11 +670,131 @@ public class GameService {
 		}
 		String key = state.tokenKeys().get(number - 1);
 		Token token = game.tokens.get(key);
+		List<String> tokenKeys = state.tokenKeys();
+		Optional<String> notReady = notReady(token);
+		boolean noImage = false;
+		if (notReady.isPresent()) {
+			Token instead = replacement(game, notReady.get(), number);
+			if (instead != null) {
+				this.images.replaced(token, instead, notReady.get());
+				token = instead;
+				key = TokenCatalog.key(instead);
+				List<String> replaced = new ArrayList<>(tokenKeys);
+				replaced.set(number - 1, key);
+				tokenKeys = replaced;
+			}
+			else if (waitsForImage(game, token, number, now)) {
+				return;
+			}
+			else {
+				noImage = true;
+				logger.warn("Game {} in channel {}: round {} opens without its image ({}), so it does not count: no "
+						+ "other artwork has one ready", game.gameId(), game.channelId(), number, notReady.get());
+			}
+		}
+		game.imageWaitSince = null;
 		List<String> choices = game.catalog.choices(token, game.choices, state.difficulty(), this.random);
 		Instant endsAt = now.plus(state.roundTime());
 		RoundSnapshot round = new RoundSnapshot(number, key, choices, choices.indexOf(token.primaryArtist()) + 1, now,
 				endsAt, Map.of());
-		startRound(game, round);
+		if (noImage) {
+			round = round.withoutImage();
+		}
+		boolean added = game.tokens.putIfAbsent(key, token) == null;
+		try {
+			startRound(game, tokenKeys, round);
+		}
+		catch (RuntimeException ex) {
+			if (added) {
+				game.tokens.remove(key);
+			}
+			throw ex;
+		}
+	}
+
+	private Optional<String> notReady(Token token) {
+		try {
+			return this.images.notReady(token);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not tell whether an artwork's image is ready; the round opens: {}", ex.toString());
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Another artwork for round {@code number}, whose image is ready, not played in this game: looked for from
+	 * a random place in the catalogue. Null, logged, when there is none: the round then opens on its own
+	 * artwork, which its adapters show as an unavailable image.
+	 */
+	private Token replacement(Game game, String reason, int number) {
+		List<Token> playable = game.catalog.playable();
+		Set<String> used = new java.util.HashSet<>(game.state.tokenKeys());
+		int start = playable.isEmpty() ? 0 : this.random.nextInt(playable.size());
+		for (int i = 0; i < playable.size(); i++) {
+			Token candidate = playable.get((start + i) % playable.size());
+			if (!used.contains(TokenCatalog.key(candidate)) && notReady(candidate).isEmpty()) {
+				logger.info("Game {} in channel {}: round {} draws another artwork, {}, in place of {}: {}",
+						game.gameId(), game.channelId(), number, TokenCatalog.key(candidate),
+						game.state.tokenKeys().get(number - 1), reason);
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Whether the round waits a moment for its own image, still on its way, when no other artwork has one
+	 * ready: up to {@link #IMAGE_WAIT}, asking again every {@link #IMAGE_CHECK}. A round then opens without an
+	 * image (and does not count) only when none could be had at all.
+	 */
+	private boolean waitsForImage(Game game, Token token, int number, Instant now) {
+		if (game.imageWaitSince == null) {
+			if (!pending(token)) {
+				return false;
+			}
+			game.imageWaitSince = now;
+			logger.info("Game {} in channel {}: round {} waits for its image, still on its way", game.gameId(),
+					game.channelId(), number);
+		}
+		if (Duration.between(game.imageWaitSince, now).compareTo(IMAGE_WAIT) >= 0 || !pending(token)) {
+			game.imageWaitSince = null;
+			return false;
+		}
+		schedule(game, now.plus(IMAGE_CHECK));
+		return true;
+	}
+
+	private boolean pending(Token token) {
+		try {
+			return this.images.pending(token);
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	/** The longest a round waits for its own image when no other artwork has one ready. */
+	static final Duration IMAGE_WAIT = Duration.ofSeconds(5);
+
+	static final Duration IMAGE_CHECK = Duration.ofMillis(100);
+
+	/** Asks for round {@code number}'s image ahead of time, when the game has such a round. */
+	void prefetch(Game game, int number) {
+		List<String> keys = game.state.tokenKeys();
+		if (number < 1 || number > keys.size()) {
+			return;
+		}
+		Token token = game.tokens.get(keys.get(number - 1));
+		if (token == null) {
+			return;
+		}
+		try {
+			this.images.prefetch(token);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Game {}: round {}'s image could not be asked for: {}", game.gameId(), number, ex.toString());
+		}
 	}
 
 	/** The interrupted round again, with its full time, its artwork, its choices and its answers. */
@@ -757,18 +804,22 @@ public class GameService {
 			openRound(game, game.state.round() + 1, now);
 			return;
 		}
-		startRound(game, new RoundSnapshot(interrupted.number(), interrupted.tokenKey(), interrupted.choices(),
-				interrupted.correctChoice(), now, now.plus(game.state.roundTime()), interrupted.answers()));
+		startRound(game, interrupted.reopened(now, now.plus(game.state.roundTime())));
 	}
 
 	private void startRound(Game game, RoundSnapshot round) {
-		GameSnapshot next = game.next(Phase.ROUND, round.number(), round.endsAt(), round, game.state.scores(),
-				round.startedAt());
+		startRound(game, game.state.tokenKeys(), round);
+	}
+
+	private void startRound(Game game, List<String> tokenKeys, RoundSnapshot round) {
+		GameSnapshot next = game.next(tokenKeys, Phase.ROUND, round.number(), round.endsAt(), round,
+				game.state.scores(), round.startedAt());
 		this.states.save(next);
 		game.state = next;
 		GameView view = game.view();
 		emit(new GameEvent.RoundStarted(view, view.round()));
 		schedule(game, round.endsAt());
+		prefetch(game, round.number() + 1);
 	}
 
 	private void closeRound(Game game, Instant now) {
@@ -845,7 +896,7 @@ public class GameService {
 		}
 	}
 
-	private void emit(GameEvent event) {
+	void emit(GameEvent event) {
 		for (GameListener listener : this.listeners) {
 			try {
 				listener.onEvent(event);

@@ -59,24 +59,51 @@ public record GameSnapshot(int schema, String gameId, String channelId, String g
 	 * A round as saved: the token, the artists on the buttons, the right button and who answered what.
 	 * @param messageId where an adapter showed the round (Discord: the message with its buttons), or null;
 	 * kept so that after a restart the interrupted round's buttons can be turned off
+	 * @param noImage the round opened without its image (none could be had): its answers score nothing
 	 */
 	public record RoundSnapshot(int number, String tokenKey, List<String> choices, int correctChoice,
-			Instant startedAt, Instant endsAt, Map<String, Integer> answers, String messageId) {
+			Instant startedAt, Instant endsAt, Map<String, Integer> answers, String messageId, boolean noImage) {
 
 		public RoundSnapshot {
 			choices = List.copyOf(choices);
 			answers = Collections.unmodifiableMap(new LinkedHashMap<>(answers));
 		}
 
-		/** A round not shown anywhere yet. */
+		/** A round not shown anywhere yet, with its image. */
 		public RoundSnapshot(int number, String tokenKey, List<String> choices, int correctChoice, Instant startedAt,
 				Instant endsAt, Map<String, Integer> answers) {
-			this(number, tokenKey, choices, correctChoice, startedAt, endsAt, answers, null);
+			this(number, tokenKey, choices, correctChoice, startedAt, endsAt, answers, null, false);
+		}
+
+		/** A round with its image, shown where {@code messageId} says. */
+		public RoundSnapshot(int number, String tokenKey, List<String> choices, int correctChoice, Instant startedAt,
+				Instant endsAt, Map<String, Integer> answers, String messageId) {
+			this(number, tokenKey, choices, correctChoice, startedAt, endsAt, answers, messageId, false);
+		}
+
+		/** The same round, opening without its image: it does not count. */
+		public RoundSnapshot withoutImage() {
+			return new RoundSnapshot(this.number, this.tokenKey, this.choices, this.correctChoice, this.startedAt,
+					this.endsAt, this.answers, this.messageId, true);
+		}
+
+		/** The round with one more answer: a button's number, or for a typed answer the right one's or 0. */
+		public RoundSnapshot withAnswer(String userId, int choice) {
+			Map<String, Integer> answers = new LinkedHashMap<>(this.answers);
+			answers.put(userId, choice);
+			return new RoundSnapshot(this.number, this.tokenKey, this.choices, this.correctChoice, this.startedAt,
+					this.endsAt, answers, this.messageId, this.noImage);
+		}
+
+		/** The round open again from {@code startedAt} (after a restart), its answers kept, shown nowhere yet. */
+		public RoundSnapshot reopened(Instant startedAt, Instant endsAt) {
+			return new RoundSnapshot(this.number, this.tokenKey, this.choices, this.correctChoice, startedAt, endsAt,
+					this.answers, null, this.noImage);
 		}
 
 		public RoundSnapshot withMessageId(String messageId) {
 			return new RoundSnapshot(this.number, this.tokenKey, this.choices, this.correctChoice, this.startedAt,
-					this.endsAt, this.answers, messageId);
+					this.endsAt, this.answers, messageId, this.noImage);
 		}
 
 	}

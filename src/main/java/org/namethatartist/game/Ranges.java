@@ -1,5 +1,6 @@
 package org.namethatartist.game;
 
+import org.namethatartist.Durations;
 import java.time.Duration;
 
 /** Reading and writing the {@code min..max} form shared by the range types. */
@@ -16,21 +17,9 @@ final class Ranges {
 		return new String[] { parts[0].trim(), parts[1].trim() };
 	}
 
-	/** {@code 15s}, {@code 1500ms}, {@code 10m}: seconds as players think of rounds, minutes past ten. */
+	/** {@code 15s}, {@code 1500ms}, {@code 10m}: see {@link Durations#format}. */
 	static String format(Duration duration) {
-		if (duration.compareTo(Duration.ofDays(365)) > 0 || duration.isNegative()) {
-			// Beyond any sensible setting, and toMillis() would overflow on the largest durations.
-			return duration.getSeconds() + "s";
-		}
-		long millis = duration.toMillis();
-		if (millis % 1000 != 0) {
-			return millis + "ms";
-		}
-		long seconds = millis / 1000;
-		if (seconds < 600 || seconds % 60 != 0) {
-			return seconds + "s";
-		}
-		return (seconds % 3600 == 0) ? (seconds / 3600) + "h" : (seconds / 60) + "m";
+		return Durations.format(duration);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.namethatartist.artwork.Difficulty;
 import org.namethatartist.game.AnswerMode;
+import org.namethatartist.game.TitleShown;
 
 /**
  * A server's settings as games use them; a null member (an empty list for channels) is not set, and the
@@ -16,10 +17,11 @@ import org.namethatartist.game.AnswerMode;
  * @param choices buttons per round
  * @param channels channel ids where games may start; empty: anywhere
  * @param stopRole id of a role whose members may stop any game
- * @param announcementChannel id of the channel that gets the results of long games
+ * @param announcementChannel id of the channel that gets each week's podium and the results of long games
+ * @param showTitle when rounds show the artwork's title
  */
 public record GuildSettings(Integer rounds, Duration roundTime, Duration pause, Integer choices, List<String> channels,
-		String stopRole, String announcementChannel, Difficulty difficulty, AnswerMode answers) {
+		String stopRole, String announcementChannel, Difficulty difficulty, AnswerMode answers, TitleShown showTitle) {
 
 	/** A game of this many rounds or more is a long one: its results are announced. */
 	public static final int LONG_GAME_ROUNDS = 20;
@@ -30,7 +32,7 @@ public record GuildSettings(Integer rounds, Duration roundTime, Duration pause, 
 
 	/** No setting changed. */
 	public static GuildSettings none() {
-		return new GuildSettings(null, null, null, null, List.of(), null, null, null, null);
+		return new GuildSettings(null, null, null, null, List.of(), null, null, null, null, null);
 	}
 
 	/** Whether a game may start in this channel. */

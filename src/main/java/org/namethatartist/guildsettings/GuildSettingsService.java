@@ -15,6 +15,7 @@ import org.namethatartist.game.AnswerMode;
 import org.namethatartist.game.DurationRange;
 import org.namethatartist.game.GameOptions;
 import org.namethatartist.game.GameProperties;
+import org.namethatartist.game.TitleShown;
 import org.namethatartist.game.IntRange;
 
 /**
@@ -53,7 +54,14 @@ public final class GuildSettingsService {
 				optional(stored, Setting.CHANNELS).map((ids) -> List.of(ids.split(","))).orElse(List.of()),
 				stored.get(Setting.STOP_ROLE.key()), stored.get(Setting.ANNOUNCEMENT_CHANNEL.key()),
 				optional(stored, Setting.DIFFICULTY).map(Difficulty::of).orElse(null),
-				optional(stored, Setting.ANSWERS).map(AnswerMode::of).orElse(null));
+				optional(stored, Setting.ANSWERS).map(AnswerMode::of).orElse(null),
+				optional(stored, Setting.SHOW_TITLE).map(TitleShown::of).orElse(null));
+	}
+
+	/** When the server's rounds show the artwork's title: its setting, else {@code game.show-title}. */
+	public TitleShown showTitle(String guildId) {
+		TitleShown set = (guildId != null) ? settings(guildId).showTitle() : null;
+		return (set != null) ? set : this.game.showTitle();
 	}
 
 	/**
@@ -142,8 +150,31 @@ public final class GuildSettingsService {
 		if (!errors.isEmpty()) {
 			return new SettingChange.Rejected("Nothing imported: " + String.join("; ", errors));
 		}
+		int imported = canonical.size();
+		// What the bot keeps beside the settings (the last podium announced) is not the import's to replace.
+		this.repository.find(guildId).forEach((name, value) -> {
+			if (name.startsWith(INTERNAL)) {
+				canonical.putIfAbsent(name, value);
+			}
+		});
 		this.repository.replace(guildId, canonical);
-		return new SettingChange.Imported(canonical.size());
+		return new SettingChange.Imported(imported);
+	}
+
+	/** Names of what the bot keeps with a server's settings for itself: never shown, exported or imported. */
+	static final String INTERNAL = "_";
+
+	/** The last week whose podium was announced in the server ({@code 2026-W49}), stored with its settings. */
+	static final String PODIUM_ANNOUNCED = INTERNAL + "podium-announced";
+
+	/** The last week ({@link org.namethatartist.player.Period#id()}) whose podium the server got, if any. */
+	public Optional<String> podiumAnnounced(String guildId) {
+		return Optional.ofNullable(this.repository.find(guildId).get(PODIUM_ANNOUNCED));
+	}
+
+	/** Records, durably, that the server got the podium of {@code weekId}. */
+	public void podiumAnnounced(String guildId, String weekId) {
+		this.repository.put(guildId, PODIUM_ANNOUNCED, weekId);
 	}
 
 	private static SettingChange unknown(String key) {
@@ -173,6 +204,7 @@ public final class GuildSettingsService {
 			case ANNOUNCEMENT_CHANNEL -> "none";
 			case DIFFICULTY -> this.game.difficulty().key();
 			case ANSWERS -> this.game.answers().key();
+			case SHOW_TITLE -> this.game.showTitle().key();
 		};
 	}
 
@@ -191,6 +223,7 @@ public final class GuildSettingsService {
 			case ANNOUNCEMENT_CHANNEL -> ids(setting, value, CHANNEL, "one channel such as #results or a channel id", 1);
 			case DIFFICULTY -> oneOf(setting, value, "easy", "normal", "hard");
 			case ANSWERS -> oneOf(setting, value, "buttons", "typed");
+			case SHOW_TITLE -> oneOf(setting, value, "after-round", "during-round");
 		};
 	}
 
@@ -259,7 +292,11 @@ public final class GuildSettingsService {
 		return Duration.ofSeconds(Long.parseLong(canonical.substring(0, canonical.length() - 1)));
 	}
 
-	/** Whole seconds as {@code 15s}, anything finer as {@code 1500ms}: the form stored and shown. */
+	/**
+	 * Whole seconds as {@code 15s}, anything finer as {@code 1500ms}: the form stored and shown. Not
+	 * {@link org.namethatartist.Durations#format}, which writes minutes past ten: this one is a storage format,
+	 * read back by {@link #duration}, and must stay as it is for what servers have saved.
+	 */
 	static String format(Duration duration) {
 		long millis = duration.toMillis();
 		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";

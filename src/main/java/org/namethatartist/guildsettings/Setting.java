@@ -27,14 +27,18 @@ public enum Setting {
 	/** A role whose members may stop any game, besides members with Manage Messages. */
 	STOP_ROLE("stop-role", "a role allowed to stop games, besides Manage Messages"),
 
-	/** A channel that gets the Game Over summary of every long game played on the server. */
-	ANNOUNCEMENT_CHANNEL("announcement-channel", "a channel for the results of long games (none: no announcements)"),
+	/** A channel that gets each week's podium, and the Game Over summary of every long game played on the server. */
+	ANNOUNCEMENT_CHANNEL("announcement-channel",
+			"a channel for weekly podiums and long games' results (none: no announcements)"),
 
 	/** How the wrong answers are drawn when the starter does not say: easy, normal or hard. */
 	DIFFICULTY("difficulty", "easy, normal or hard: how alike the wrong answers are"),
 
 	/** How players answer when the starter does not say: buttons or typed. */
-	ANSWERS("answers", "buttons or typed: choose the artist, or type the name");
+	ANSWERS("answers", "buttons or typed: choose the artist, or type the name"),
+
+	/** When the artwork's title is shown: with the reveal, or already during the round as a hint. */
+	SHOW_TITLE("show-title", "after-round or during-round: when the artwork's title is shown");
 
 	private final String key;
 

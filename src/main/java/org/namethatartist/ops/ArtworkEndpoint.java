@@ -1,10 +1,15 @@
 package org.namethatartist.ops;
 
+import java.util.Map;
+
 import org.namethatartist.artwork.ArtworkRefreshService;
 import org.namethatartist.artwork.ArtworkStatus;
 import org.namethatartist.artwork.RefreshResult;
+import org.namethatartist.artwork.image.ArtworkImages;
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.stereotype.Component;
@@ -14,6 +19,7 @@ import org.springframework.stereotype.Component;
  * writing fetches them now and answers, once it is over, what the refresh did. A refresh takes about a
  * second per request at the default rate, so minutes for a large wallet. When refreshing is off ({@code
  * artwork.source: demo}) or another refresh is running, the write is answered 409 with the reason.
+ * {@code DELETE /actuator/artwork/image-failures} clears the image pipeline's negative cache.
  */
 @Component
 @Endpoint(id = "artwork")
@@ -21,14 +27,33 @@ class ArtworkEndpoint {
 
 	private final ArtworkRefreshService refresher;
 
-	ArtworkEndpoint(ArtworkRefreshService refresher) {
+	private final ArtworkImages images;
+
+	ArtworkEndpoint(ArtworkRefreshService refresher, ArtworkImages images) {
 		this.refresher = refresher;
+		this.images = images;
 	}
 
 	@ReadOperation
 	public ArtworkStatus status() {
 		return this.refresher.status();
 	}
+
+	/**
+	 * {@code DELETE /actuator/artwork/image-failures}: forgets the images that failed (the negative cache), so
+	 * that they are tried again at once; says how many there were. Anything else after the slash is 404.
+	 */
+	@DeleteOperation
+	public WebEndpointResponse<Map<String, Object>> clear(@Selector String what) {
+		if (!IMAGE_FAILURES.equals(what)) {
+			return new WebEndpointResponse<>(Map.of("error", "Only " + IMAGE_FAILURES + " can be cleared here."),
+					WebEndpointResponse.STATUS_NOT_FOUND);
+		}
+		return new WebEndpointResponse<>(Map.of("clearedImageFailures", this.images.clearFailures()),
+				WebEndpointResponse.STATUS_OK);
+	}
+
+	static final String IMAGE_FAILURES = "image-failures";
 
 	@WriteOperation
 	public WebEndpointResponse<RefreshResult> refresh() {

@@ -72,6 +72,9 @@ public final class GameSnapshotJson {
 			r.put("endsAt", time(round.endsAt()));
 			ObjectNode answers = r.putObject("answers");
 			round.answers().forEach(answers::put);
+			if (round.noImage()) {
+				r.put("noImage", true);
+			}
 			if (round.messageId() != null) {
 				r.put("messageId", round.messageId());
 			}
@@ -142,7 +145,7 @@ public final class GameSnapshotJson {
 			r.required("answers").properties().forEach((entry) -> answers.put(entry.getKey(), entry.getValue().asInt()));
 			round = new RoundSnapshot(r.required("number").asInt(), r.required("tokenKey").asString(), choices,
 					r.required("correctChoice").asInt(), instant(r.get("startedAt")), instant(r.get("endsAt")),
-					answers, text(r.get("messageId")));
+					answers, text(r.get("messageId")), r.path("noImage").asBoolean(false));
 		}
 		JsonNode guild = nta.get("guildId");
 		return new GameSnapshot(GameSnapshot.SCHEMA, nta.required("gameId").asString(), channelId,

@@ -5,12 +5,18 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.namethatartist.artwork.Token;
+import org.namethatartist.artwork.image.ArtworkImage;
+import org.namethatartist.artwork.image.ArtworkImages;
 import org.namethatartist.game.AnswerOutcome;
 import org.namethatartist.game.DurationRange;
 import org.namethatartist.game.GameOptions;
@@ -21,7 +27,11 @@ import org.namethatartist.game.GameView;
 import org.namethatartist.game.Player;
 import org.namethatartist.game.StartOutcome;
 import org.namethatartist.game.StopOutcome;
+import org.namethatartist.game.TitleShown;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,10 +73,13 @@ class GameController {
 	/** The server's time in the game's JSON ({@code serverTime}), injected like every clock. */
 	private final Clock clock;
 
-	GameController(GameService games, WebProperties properties, Clock clock) {
+	private final ArtworkImages images;
+
+	GameController(GameService games, WebProperties properties, Clock clock, ArtworkImages images) {
 		this.games = games;
 		this.properties = properties;
 		this.clock = clock;
+		this.images = images;
 	}
 
 	/** What the play page offers: whether it may play, and the options' bounds and defaults in seconds. */
@@ -98,7 +111,8 @@ class GameController {
 		if (outcome instanceof StartOutcome.Started started) {
 			GameView game = started.game();
 			return ResponseEntity.created(URI.create("/api/games/" + game.gameId()))
-				.body(GameJson.of(game, this.clock.instant(), this.games.settings(game.gameId()).orElse(null)));
+				.body(GameJson.of(game, this.clock.instant(), this.games.settings(game.gameId()).orElse(null),
+						showTitle()));
 		}
 		if (outcome instanceof StartOutcome.OutOfBounds bad) {
 			// The value as it was sent, in seconds: the game would write 600 seconds as 10m.
@@ -122,7 +136,64 @@ class GameController {
 
 	@GetMapping("/games/{gameId}")
 	GameJson game(@PathVariable String gameId) {
-		return GameJson.of(webGame(gameId), this.clock.instant(), this.games.settings(gameId).orElse(null));
+		return GameJson.of(webGame(gameId), this.clock.instant(), this.games.settings(gameId).orElse(null),
+				showTitle());
+	}
+
+	/**
+	 * A round's image, from the bot's image cache: only once the round has opened (404 before), and while it
+	 * is the open round or the last one revealed. 503 when the image could not be had; the page then says
+	 * the image is unavailable.
+	 */
+	@GetMapping("/games/{gameId}/rounds/{round}/image")
+	ResponseEntity<byte[]> image(@PathVariable String gameId, @PathVariable String round) {
+		GameView game = webGame(gameId);
+		int number;
+		try {
+			number = Integer.parseInt(round);
+		}
+		catch (NumberFormatException ex) {
+			throw ApiException.notFound("No round " + Texts.shown(round, 20) + " in this game.");
+		}
+		Token token = null;
+		if (game.round() != null && game.round().number() == number) {
+			token = game.round().token();
+		}
+		else if (game.lastRound() != null && game.lastRound().number() == number) {
+			token = game.lastRound().token();
+		}
+		if (token == null) {
+			throw ApiException.notFound("Round " + number + " of this game is not open (its image is shown from the "
+					+ "moment it opens until the next round's reveal).");
+		}
+		ArtworkImage image;
+		try {
+			image = this.images.image(token).get(IMAGE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw ApiException.unavailable(IMAGE_UNAVAILABLE);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw ApiException.unavailable(IMAGE_UNAVAILABLE);
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(image.contentType()))
+			.cacheControl(CacheControl.maxAge(IMAGE_MAX_AGE).cachePrivate())
+			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + image.fileName() + "\"")
+			.body(image.bytes());
+	}
+
+	static final String IMAGE_UNAVAILABLE = "The artwork's image is unavailable for this round.";
+
+	/** How long a request waits for an image that is still being fetched (rare: rounds open on ready ones). */
+	private static final Duration IMAGE_WAIT = Duration.ofSeconds(10);
+
+	/** A round's image never changes: a browser may keep it for the game's life. */
+	private static final Duration IMAGE_MAX_AGE = Duration.ofHours(1);
+
+	private boolean showTitle() {
+		return this.games.properties().showTitle() == TitleShown.DURING_ROUND;
 	}
 
 	/** Answers once the answer is durable; {@code round} (optional) guards against answering the next one. */

@@ -7,7 +7,6 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 import org.namethatartist.IsoTime;
-import org.namethatartist.artwork.Token;
 import org.namethatartist.game.AnswerMode;
 import org.namethatartist.game.Choice;
 import org.namethatartist.game.GameOptions;
@@ -42,19 +41,22 @@ record GameJson(String gameId, String status, @Nullable RoundJson round, List<Sc
 		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String answers) {
 
 	static GameJson of(GameView game, Instant now) {
-		return of(game, now, null);
+		return of(game, now, null, false);
 	}
 
-	/** With the game's difficulty and answer mode; a typed round's choices are left out (no list of artists). */
-	static GameJson of(GameView game, Instant now, @Nullable GameOptions options) {
+	/**
+	 * With the game's difficulty and answer mode; a typed round's choices are left out (no list of artists).
+	 * @param showTitle whether the open round shows its artwork's title ({@code game.show-title})
+	 */
+	static GameJson of(GameView game, Instant now, @Nullable GameOptions options, boolean showTitle) {
 		boolean typed = options != null && options.answers() == AnswerMode.TYPED;
-		RoundJson round = (game.round() != null) ? RoundJson.of(game.round()) : null;
+		RoundJson round = (game.round() != null) ? RoundJson.of(game.gameId(), game.round(), showTitle) : null;
 		if (round != null && typed) {
 			round = new RoundJson(round.number(), round.total(), round.tokenName(), round.imageUrl(), List.of(),
-					round.endsAt());
+					round.endsAt(), round.counts());
 		}
 		String phaseEndsAt = (game.phaseEndsAt() != null) ? IsoTime.format(game.phaseEndsAt()) : null;
-		LastRoundJson lastRound = (game.lastRound() != null) ? LastRoundJson.of(game.lastRound()) : null;
+		LastRoundJson lastRound = (game.lastRound() != null) ? LastRoundJson.of(game.gameId(), game.lastRound()) : null;
 		return new GameJson(game.gameId(), status(game.status()), round, scores(game.scores()),
 				scores(game.winners()), game.totalRounds(), seconds(game.roundTime()), seconds(game.betweenRoundTime()),
 				phaseEndsAt, lastRound, game.stopped(), IsoTime.format(now),
@@ -77,23 +79,33 @@ record GameJson(String gameId, String status, @Nullable RoundJson round, List<Sc
 		return (millis % 1000 == 0) ? (Number) (millis / 1000) : (Number) (millis / 1000.0);
 	}
 
-	/** The image a page shows: the one a Discord round shows (display image first, never the placeholder). */
-	private static @Nullable String image(@Nullable Token token) {
-		return (token != null) ? token.shownImageUrl() : null;
+	/**
+	 * Where the page finds a round's image: served by this application from its image cache, so that the
+	 * address says nothing about the artwork (a Commons file name names the painter, an IPFS content id
+	 * leads to the token).
+	 */
+	static String image(String gameId, int round) {
+		return "/api/games/" + gameId + "/rounds/" + round + "/image";
 	}
 
 	/**
-	 * The open round: the artwork and the buttons, never which is right.
+	 * The open round: the artwork and the buttons, never which is right, nor anything that tells it: no
+	 * title (unless {@code game.show-title} is {@code during-round}), no source address.
 	 * @param total the game's number of rounds
+	 * @param tokenName the artwork's title, only with {@code game.show-title: during-round}
+	 * @param imageUrl {@code /api/games/{gameId}/rounds/{n}/image}
+	 * @param counts {@code false} for a round that opened without its image (none could be had): its answers
+	 * score nothing; absent otherwise
 	 */
-	record RoundJson(int number, int total, @Nullable String tokenName, @Nullable String imageUrl,
-			List<ChoiceJson> choices, String endsAt) {
+	record RoundJson(int number, int total, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String tokenName,
+			String imageUrl, List<ChoiceJson> choices, String endsAt,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean counts) {
 
-		static RoundJson of(RoundView round) {
+		static RoundJson of(String gameId, RoundView round, boolean showTitle) {
 			List<ChoiceJson> choices = round.choices().stream().map(ChoiceJson::of).toList();
 			return new RoundJson(round.number(), round.totalRounds(),
-					(round.token() != null) ? round.token().name() : null, image(round.token()), choices,
-					IsoTime.format(round.endsAt()));
+					(showTitle && round.token() != null) ? round.token().name() : null, image(gameId, round.number()),
+					choices, IsoTime.format(round.endsAt()), round.scored() ? null : Boolean.FALSE);
 		}
 
 	}
@@ -118,18 +130,19 @@ record GameJson(String gameId, String status, @Nullable RoundJson round, List<Sc
 	}
 
 	/**
-	 * The round that ended last.
+	 * The round that ended last: the reveal, with the artwork's title and its page.
+	 * @param imageUrl {@code /api/games/{gameId}/rounds/{n}/image}, as during the round
 	 * @param answer the right button
 	 * @param link the artwork's page (objkt.com, or Wikimedia Commons for the demo catalogue)
 	 * @param answers how many players answered it
 	 * @param correctAnswers how many of them were right
 	 */
-	record LastRoundJson(int number, @Nullable String tokenName, @Nullable String imageUrl, AnswerJson answer,
+	record LastRoundJson(int number, @Nullable String tokenName, String imageUrl, AnswerJson answer,
 			String link, int answers, int correctAnswers) {
 
-		static LastRoundJson of(RoundResult result) {
+		static LastRoundJson of(String gameId, RoundResult result) {
 			return new LastRoundJson(result.number(), (result.token() != null) ? result.token().name() : null,
-					image(result.token()), new AnswerJson(result.answer().number(), result.answer().artistName()),
+					image(gameId, result.number()), new AnswerJson(result.answer().number(), result.answer().artistName()),
 					result.link(), result.answers(), result.correctAnswers());
 		}
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -263,16 +264,21 @@ class ArtworkRefreshServiceTests {
 	@Test
 	void withNothingCachedTheFirstRefreshRunsAtOnceInTheBackgroundThenEveryPeriod(CapturedOutput output) {
 		this.source.answers.add(document(12, 4));
-		Instant before = Instant.now();
+		this.source.answers.add(document(13, 4));
+		ManualTaskScheduler scheduler = new ManualTaskScheduler(NOW);
 
-		service(false).start();
+		service(false, scheduler).start();
+		assertThat(this.source.fetches).as("in the background, not in start()").isZero();
+		scheduler.runDue();
 
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.catalog.current().source().equals("objkt"));
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.service.status().nextRefresh() != null
-				&& this.service.status().nextRefresh().isAfter(before.plus(Duration.ofHours(1))));
-		assertThat(this.service.status().nextRefresh()).isCloseTo(Instant.now().plus(DAY),
-				within(Duration.ofSeconds(5)));
+		assertThat(this.catalog.current().source()).isEqualTo("objkt");
 		assertThat(this.source.fetches).isEqualTo(1);
+		assertThat(this.service.status().nextRefresh()).isEqualTo(NOW.plus(DAY));
+		scheduler.advance(DAY.minusSeconds(1));
+		assertThat(this.source.fetches).isEqualTo(1);
+		scheduler.advance(Duration.ofSeconds(1));
+		assertThat(this.source.fetches).isEqualTo(2);
+		assertThat(this.service.status().nextRefresh()).isEqualTo(NOW.plus(DAY).plus(DAY));
 		assertThat(output).contains("Artwork refresh: nothing is cached; fetching from objkt in the background, then "
 				+ "every 24h");
 	}
@@ -280,27 +286,30 @@ class ArtworkRefreshServiceTests {
 	@Test
 	void aFailedScheduledRefreshIsTriedAgainWithinAnHour() {
 		this.source.answers.add(new TokenSourceException("objkt.com did not answer"));
+		ManualTaskScheduler scheduler = new ManualTaskScheduler(NOW);
 
-		service(false).start();
+		service(false, scheduler).start();
+		scheduler.runDue();
 
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.service.status().lastRefresh() != null
-				&& this.service.status().nextRefresh() != null);
 		assertThat(this.service.status().lastRefresh().outcome()).isEqualTo(RefreshResult.Outcome.FAILED);
-		assertThat(this.service.status().nextRefresh()).isCloseTo(Instant.now().plus(Duration.ofHours(1)),
-				within(Duration.ofSeconds(5)));
+		assertThat(this.service.status().nextRefresh()).isEqualTo(NOW.plus(Duration.ofHours(1)));
 	}
 
 	@Test
 	void aFreshCacheIsRefreshedOnceItIsAPeriodOld(CapturedOutput output) throws InterruptedException {
-		Instant cachedAt = Instant.now().minus(Duration.ofHours(3));
+		Instant cachedAt = NOW.minus(Duration.ofHours(3));
 		this.cache.document = document(10, 4, IsoTime.format(cachedAt));
+		this.source.answers.add(document(12, 4));
+		ManualTaskScheduler scheduler = new ManualTaskScheduler(NOW);
 
-		service(false).start();
-		Thread.sleep(200);
+		service(false, scheduler).start();
+		scheduler.advance(Duration.ofHours(21).minusSeconds(1));
 
-		assertThat(this.service.status().nextRefresh()).isEqualTo(Instant.parse(IsoTime.format(cachedAt)).plus(DAY));
+		assertThat(this.service.status().nextRefresh()).isEqualTo(cachedAt.plus(DAY));
 		assertThat(this.service.status().cachedTokens()).isEqualTo(10);
 		assertThat(this.source.fetches).isZero();
+		scheduler.advance(Duration.ofSeconds(1));
+		assertThat(this.source.fetches).isEqualTo(1);
 		assertThat(output).contains("Artwork refresh: the cached artworks are from " + IsoTime.format(cachedAt)
 				+ "; the next refresh is at ");
 	}
@@ -327,11 +336,21 @@ class ArtworkRefreshServiceTests {
 		assertThat(ArtworkRefreshService.describe(Duration.ofSeconds(45))).isEqualTo("45s");
 	}
 
+	/** On the system clock, with a scheduler of the service's own (as the application runs it). */
 	private ArtworkRefreshService service(boolean acceptShrink) {
 		this.service = new ArtworkRefreshService(properties(ArtworkProperties.Source.OBJKT, acceptShrink),
 				this.catalog, this.cache, this.source, Clock.systemUTC());
 		return this.service;
 	}
+
+	/** Scheduled on {@code scheduler}, whose time the test moves by hand. */
+	private ArtworkRefreshService service(boolean acceptShrink, ManualTaskScheduler scheduler) {
+		this.service = new ArtworkRefreshService(properties(ArtworkProperties.Source.OBJKT, acceptShrink),
+				this.catalog, this.cache, this.source, scheduler.getClock(), scheduler);
+		return this.service;
+	}
+
+	private static final Instant NOW = Instant.parse("2026-12-05T12:00:00Z");
 
 	static ArtworkProperties properties(ArtworkProperties.Source source, boolean acceptShrink) {
 		return new ArtworkProperties(source,

@@ -13,13 +13,13 @@ import java.util.Locale;
  * Writes {@code results.json} and {@code results.md} into the folder given as the first argument.
  * Figures only: nothing here passes or fails on time.
  *
- * <p>{@code -Dbench.only=startup,update,sqlite,million,postgres,periods,discord} runs some parts only (while working on
+ * <p>{@code -Dbench.only=startup,update,sqlite,million,postgres,periods,discord,images} runs some parts only (while working on
  * one figure); the report then holds only those figures.
  */
 public final class StoreBenchmark {
 
 	private static final List<String> PARTS = List.of("startup", "update", "sqlite", "million", "postgres",
-			"periods", "discord");
+			"periods", "discord", "images");
 
 	private StoreBenchmark() {
 	}
@@ -55,6 +55,7 @@ public final class StoreBenchmark {
 						case "postgres" -> new PostgresBench(work).run(results);
 						case "periods" -> new PeriodsBench(work).run(results);
 						case "discord" -> new DiscordBench(work).run(results);
+						case "images" -> new ImagesBench(work).run(results);
 						default -> throw new IllegalArgumentException(
 								"bench.only: unknown part " + part + "; parts: " + PARTS);
 					}

@@ -186,7 +186,8 @@ class DiscordRouterTests {
 				new LeaderboardCommand(this.games.stores.players()), new StatsCommand(this.games.stores.players()),
 				new AllTimeCommand(this.games.stores.players()), new StopGameCommand(this.games.service),
 				new HelpCommand(artworks, TestGames.PROPERTIES), new PingCommand(System::nanoTime),
-				new PrecacheCommand(artworks, Runnable::run));
+				new PrecacheCommand(artworks, (tokens, why, progress) -> {
+				}, java.time.Clock.systemUTC()));
 		assertThat(commands).extracting(SlashCommand::name).containsExactly("namethatartist", "leaderboard", "stats",
 				"alltime", "stopgame", "help", "ping", "precache");
 		for (SlashCommand command : commands) {

@@ -117,6 +117,9 @@ final class DiscordTester {
 
 		volatile boolean queued;
 
+		/** The message's nonce, when the bot set one. */
+		volatile String nonce;
+
 		Sent(Kind kind, String channelId, String messageId, String content, List<MessageEmbed> embeds,
 				List<MessageTopLevelComponentUnion> components, EnumSet<MentionType> allowedMentions) {
 			this.kind = kind;
@@ -259,6 +262,11 @@ final class DiscordTester {
 		this.failingChannels.add(channelId);
 	}
 
+	/** Discord takes the channel's posts again. */
+	void takePostsIn(String channelId) {
+		this.failingChannels.remove(channelId);
+	}
+
 	/**
 	 * Discord answers each post in the channel as {@code rule} says: a failure to return, or null to take it
 	 * (a refused image, an embed over a limit, a permission taken away mid-game).
@@ -396,6 +404,9 @@ final class DiscordTester {
 			switch (name) {
 				case "setEphemeral":
 					sent.ephemeral = (Boolean) args[0];
+					return self[0];
+				case "setNonce":
+					sent.nonce = (String) args[0];
 					return self[0];
 				case "queue":
 					sent.queued = true;

@@ -14,6 +14,9 @@ import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.namethatartist.artwork.image.ArtworkImage;
+import org.namethatartist.artwork.image.ImageFormat;
+import org.namethatartist.game.TitleShown;
 import org.junit.jupiter.api.io.TempDir;
 import org.namethatartist.discord.DiscordTester.Kind;
 import org.namethatartist.discord.DiscordTester.Sent;
@@ -45,6 +48,10 @@ class GameRenderingTests {
 
 	private DiscordGameRenderer renderer;
 
+	/** Every round's image, as the image cache gives it: bytes only, named by the renderer. */
+	private static final ArtworkImage IMAGE = new ArtworkImage(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF,
+			(byte) 0xD9 }, ImageFormat.JPEG);
+
 	private boolean channelVisible = true;
 
 	/** Why the channel's shard is away, or null when it is not. */
@@ -68,7 +75,8 @@ class GameRenderingTests {
 
 		};
 		this.renderer = new DiscordGameRenderer(channels, new DirectExecutorService(),
-				Clock.fixed(TestGames.T0, ZoneOffset.UTC));
+				Clock.fixed(TestGames.T0, ZoneOffset.UTC))
+			.images((token) -> Optional.of(IMAGE));
 		this.games.service.addListener(this.renderer);
 	}
 
@@ -78,7 +86,7 @@ class GameRenderingTests {
 	}
 
 	@Test
-	void aRoundShowsTheArtworkItsNameAndFourButtons() {
+	void aRoundShowsTheUploadedArtworkAndFourButtonsButNotItsTitle() {
 		GameView game = this.games.start(CHANNEL, ANN, 2);
 		RoundView round = this.games.nextRound(game.gameId());
 
@@ -86,11 +94,10 @@ class GameRenderingTests {
 		assertThat(posted).hasSize(1);
 		MessageEmbed embed = posted.get(0).embed();
 		assertThat(embed.getTitle()).isEqualTo("Round 1 of 2");
-		String tokenId = round.token().tokenId();
-		assertThat(embed.getDescription()).isEqualTo("**\\*\\*Work\\*\\* \\_" + tokenId + "\\_ @\u200Bhere**\n"
-				+ "Who created this artwork?\nAnswers close <t:" + round.endsAt().getEpochSecond() + ":R> (15 s).");
-		// The display image, never the thumbnail (hic et nunc's are all the same circle).
-		assertThat(embed.getImage().getUrl()).isEqualTo("https://img.test/full/" + tokenId + ".png");
+		assertThat(embed.getDescription()).isEqualTo("Who created this artwork?\nAnswers close <t:"
+				+ round.endsAt().getEpochSecond() + ":R> (15 s).");
+		// The image uploaded with the message: no address that could name the artist.
+		assertThat(embed.getImage().getUrl()).isEqualTo("attachment://artwork.jpg");
 
 		List<Button> buttons = posted.get(0).buttons();
 		assertThat(buttons).extracting(Button::getCustomId).containsExactly(AnswerButton.id(game.gameId(), 1, 1),
@@ -101,6 +108,36 @@ class GameRenderingTests {
 		assertThat(buttons).extracting((button) -> button.getEmoji().getName()).containsExactly("1️⃣", "2️⃣", "3️⃣", "4️⃣");
 		assertThat(buttons).allMatch((button) -> button.getStyle() == ButtonStyle.PRIMARY && !button.isDisabled());
 		assertThat(this.renderer.roundsTracked()).isEqualTo(1);
+	}
+
+	@Test
+	void aRunningGameKeepsWhetherItShowsTitlesWhenTheServerChangesIt() {
+		java.util.concurrent.atomic.AtomicReference<TitleShown> server = new java.util.concurrent.atomic.AtomicReference<>(
+				TitleShown.AFTER_ROUND);
+		this.renderer.showTitle((game) -> server.get());
+		GameView game = this.games.start(CHANNEL, ANN, 2);
+		RoundView first = this.games.nextRound(game.gameId());
+		server.set(TitleShown.DURING_ROUND);
+		this.games.endRound(game.gameId());
+		this.games.nextRound(game.gameId());
+		List<Sent> rounds = this.discord.inChannel(CHANNEL).stream().filter((sent) -> sent.kind == Kind.SEND).toList();
+		assertThat(rounds).hasSize(2);
+		assertThat(rounds).allSatisfy((sent) -> assertThat(sent.embed().getDescription())
+			.startsWith("Who created this artwork?"));
+		assertThat(first.token().name()).isNotBlank();
+	}
+
+	@Test
+	void withShowTitleDuringRoundTheTitleIsAHintAndARoundWithoutImageSaysSo() {
+		this.renderer.showTitle(TitleShown.DURING_ROUND).images((token) -> Optional.empty());
+		GameView game = this.games.start(CHANNEL, ANN, 2);
+		RoundView round = this.games.nextRound(game.gameId());
+		MessageEmbed embed = this.discord.inChannel(CHANNEL).get(0).embed();
+		String tokenId = round.token().tokenId();
+		assertThat(embed.getDescription()).isEqualTo("**\\*\\*Work\\*\\* \\_" + tokenId + "\\_ @\u200Bhere**\n"
+				+ "🖼️ *The artwork's image could not be loaded for this round.*\n"
+				+ "Who created this artwork?\nAnswers close <t:" + round.endsAt().getEpochSecond() + ":R> (15 s).");
+		assertThat(embed.getImage()).isNull();
 	}
 
 	@Test
@@ -129,7 +166,8 @@ class GameRenderingTests {
 		MessageEmbed timesUp = edit.embeds.get(1);
 		assertThat(timesUp.getTitle()).isEqualTo("⏰ Time's Up! (round 1 of 2)");
 		String artist = Text.plain(round.choices().get(right - 1).artistName());
-		assertThat(timesUp.getDescription()).isEqualTo("The artist was **" + artist + "** (" + Text.keycap(right) + ").\n"
+		assertThat(timesUp.getDescription()).isEqualTo("“" + Text.plain(round.token().name()) + "” is by **" + artist
+				+ "** (" + Text.keycap(right) + ").\n"
 				+ "[See the artwork](https://objkt.com/tokens/KT1TestContract/" + round.token().tokenId() + ")\n"
 				+ "1 of 2 answers right.");
 		assertThat(timesUp.getFields()).singleElement().satisfies((field) -> {

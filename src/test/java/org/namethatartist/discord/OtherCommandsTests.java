@@ -1,9 +1,12 @@
 package org.namethatartist.discord;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.MessageEmbed;
@@ -12,6 +15,8 @@ import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import org.junit.jupiter.api.Test;
 import org.namethatartist.artwork.ArtworkCatalog;
 import org.namethatartist.artwork.Token;
+import org.namethatartist.artwork.image.ImageCacheFiller;
+import org.namethatartist.artwork.image.ImageException;
 import org.namethatartist.discord.DiscordTester.Interaction;
 import org.namethatartist.discord.DiscordTester.Kind;
 import org.namethatartist.discord.DiscordTester.Sent;
@@ -39,75 +44,83 @@ class OtherCommandsTests {
 		assertThat(help.getFooter().getText()).isEqualTo("12 artworks by 6 artists to play (test)");
 	}
 
+	/** A fill the test drives by hand: it keeps what the command asked for. */
+	private final List<List<Token>> fills = new ArrayList<>();
+
+	private Consumer<ImageCacheFiller.Progress> progress;
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T12:00:00Z"));
+
+	private PrecacheCommand precache() {
+		return new PrecacheCommand(this.artworks, (tokens, why, progress) -> {
+			this.fills.add(tokens);
+			this.progress = progress;
+		}, this.clock);
+	}
+
+	private static ImageCacheFiller.Progress progress(int done, int cached, int fetched,
+			Map<ImageException.Kind, Integer> failed, boolean finished) {
+		return new ImageCacheFiller.Progress(done, 12, cached, fetched, failed, finished);
+	}
+
 	@Test
-	void precachePostsAndDeletesEveryImageThenReports() {
-		PrecacheCommand precache = new PrecacheCommand(this.artworks, Runnable::run);
+	void precacheFillsTheImageCacheShowingProgressPrivatelyAndPostsNothingInTheChannel() {
+		PrecacheCommand precache = precache();
 		Interaction<SlashCommandInteractionEvent> slash = this.discord.slash("precache").with(Permission.ADMINISTRATOR)
 			.build();
 		precache.execute(slash.event);
-
 		assertThat(slash.deferred()).isTrue();
-		assertThat(slash.privately()).isTrue();
-		assertThat(slash.answer().text()).isEqualTo("🖼️ Precached 12 of 12 artworks.");
-		List<Sent> channel = this.discord.inChannel(DiscordTester.CHANNEL);
-		assertThat(channel).hasSize(24);
-		List<Token> tokens = this.artworks.current().playable();
-		for (int i = 0; i < tokens.size(); i++) {
-			Sent post = channel.get(2 * i);
-			Sent delete = channel.get(2 * i + 1);
-			assertThat(post.kind).isEqualTo(Kind.SEND);
-			assertThat(post.embed().getImage().getUrl()).isEqualTo(tokens.get(i).fullImageUrl());
-			assertThat(delete.kind).isEqualTo(Kind.DELETE);
-			assertThat(delete.messageId).isEqualTo(post.messageId);
-		}
+		assertThat(this.fills).containsExactly(this.artworks.current().playable());
+
+		this.progress.accept(progress(1, 1, 0, Map.of(), false));
+		this.clock.advance(Duration.ofSeconds(1));
+		this.progress.accept(progress(2, 1, 1, Map.of(), false));
+		this.clock.advance(Duration.ofSeconds(5));
+		this.progress.accept(progress(6, 1, 4, Map.of(ImageException.Kind.NOT_AN_IMAGE, 1), false));
+		this.progress.accept(progress(12, 3, 7, Map.of(ImageException.Kind.NOT_AN_IMAGE, 1,
+				ImageException.Kind.TIMEOUT, 1), true));
+
+		List<String> edits = slash.sent.stream().filter((s) -> s.kind == Kind.EDIT_ORIGINAL).map((s) -> s.content).toList();
+		assertThat(edits).as("at most one edit every 5 s, and the report").containsExactly(
+				"🖼️ Filling the image cache ▰▱▱▱▱▱▱▱▱▱▱▱▱▱▱▱▱▱▱▱ 1 of 12",
+				"🖼️ Filling the image cache ▰▰▰▰▰▰▰▰▰▰▱▱▱▱▱▱▱▱▱▱ 6 of 12 · 1 without a playable image (not an image: 1)",
+				"🖼️ Image cache filled: 10 of 12 artworks ready (3 already cached, 7 fetched now) · 2 without a playable "
+						+ "image (timeout: 1, not an image: 1).");
+		assertThat(slash.sent.stream().allMatch((s) -> s.kind == Kind.DEFER || s.kind == Kind.EDIT_ORIGINAL)).isTrue();
+		assertThat(this.discord.inChannel(DiscordTester.CHANNEL)).isEmpty();
 	}
 
 	@Test
-	void precacheCountsWhatFailed() {
-		this.discord.failPostsIn("200000000000000055");
-		PrecacheCommand precache = new PrecacheCommand(this.artworks, Runnable::run);
-		Interaction<SlashCommandInteractionEvent> slash = this.discord.slash("precache").in("200000000000000055")
-			.with(Permission.ADMINISTRATOR)
-			.build();
-		precache.execute(slash.event);
-		assertThat(slash.answer().text())
-			.isEqualTo("🖼️ Precached 0 of 12 artworks; stopped after 5 failures in a row (see the log).");
-		assertThat(this.discord.inChannel("200000000000000055")).hasSize(5);
-		// The next run may start: the first one is over.
-		Interaction<SlashCommandInteractionEvent> again = this.discord.slash("precache").with(Permission.ADMINISTRATOR)
-			.build();
-		precache.execute(again.event);
-		assertThat(again.answer().text()).isEqualTo("🖼️ Precached 12 of 12 artworks.");
-	}
-
-	@Test
-	void precacheReportsPartialFailures() {
-		assertThat(PrecacheCommand.report(new PrecacheCommand.Result(10, 2, false), 12))
-			.isEqualTo("🖼️ Precached 10 of 12 artworks; 2 could not be posted or deleted (see the log).");
-	}
-
-	@Test
-	void precacheReportsInTheChannelWhenTheInteractionHasExpired() {
-		PrecacheCommand precache = new PrecacheCommand(this.artworks, Runnable::run);
-		Interaction<SlashCommandInteractionEvent> slash = this.discord.slash("precache").with(Permission.ADMINISTRATOR)
-			.build();
-		slash.hookExpired = true;
-		precache.execute(slash.event);
-		List<Sent> channel = this.discord.inChannel(DiscordTester.CHANNEL);
-		assertThat(channel.get(channel.size() - 1).content).isEqualTo("🖼️ Precached 12 of 12 artworks.");
-	}
-
-	@Test
-	void onePrecacheAtATime() {
-		PrecacheCommand precache = new PrecacheCommand(this.artworks, (next) -> {
-			// Paused for good after the first image: the run is still going when the second command comes.
-		});
+	void onePrecacheAtATimeThenTheNextOnceItHasFinished() {
+		PrecacheCommand precache = precache();
 		precache.execute(this.discord.slash("precache").with(Permission.ADMINISTRATOR).build().event);
 		Interaction<SlashCommandInteractionEvent> second = this.discord.slash("precache").with(Permission.ADMINISTRATOR)
 			.build();
 		precache.execute(second.event);
 		assertThat(second.privately()).isTrue();
-		assertThat(second.answer().text()).isEqualTo("A precache is already running; its report comes when it ends.");
+		assertThat(second.answer().text()).startsWith("A precache is already running");
+		assertThat(this.fills).hasSize(1);
+
+		this.progress.accept(progress(12, 12, 0, Map.of(), true));
+		precache.execute(this.discord.slash("precache").with(Permission.ADMINISTRATOR).build().event);
+		assertThat(this.fills).hasSize(2);
+	}
+
+	@Test
+	void precacheIsForAdministratorsOnly() {
+		Interaction<SlashCommandInteractionEvent> slash = this.discord.slash("precache").build();
+		precache().execute(slash.event);
+		assertThat(slash.privately()).isTrue();
+		assertThat(slash.answer().text()).isEqualTo("Only administrators can use /precache.");
+		assertThat(this.fills).isEmpty();
+	}
+
+	@Test
+	void theProgressBarFillsInTwentieths() {
+		assertThat(PrecacheCommand.bar(0, 40)).isEqualTo("▱".repeat(20));
+		assertThat(PrecacheCommand.bar(39, 40)).isEqualTo("▰".repeat(19) + "▱");
+		assertThat(PrecacheCommand.bar(40, 40)).isEqualTo("▰".repeat(20));
+		assertThat(PrecacheCommand.bar(0, 0)).isEqualTo("▰".repeat(20));
 	}
 
 }

@@ -97,7 +97,8 @@ class SettingsCommandTests {
 				• `stop-role`: none (members with Manage Messages only) (default)
 				• `announcement-channel`: none (default)
 				• `difficulty`: normal (default)
-				• `answers`: buttons (default)""".formatted(GAMES_CHANNEL));
+				• `answers`: buttons (default)
+				• `show-title`: after-round (default)""".formatted(GAMES_CHANNEL));
 		assertThat(run("reset", "setting", "rounds")).isEqualTo("`rounds` is back to its default from the next game on.");
 		assertThat(this.settings.export(DiscordTester.GUILD)).containsOnlyKeys("channels");
 	}

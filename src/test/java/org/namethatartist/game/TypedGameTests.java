@@ -54,6 +54,18 @@ class TypedGameTests extends GameTestCase {
 	}
 
 	@Test
+	void aTypedAnswerKeepsWhereTheRoundIsShownSoThatARestartTurnsItsButtonOff() {
+		GameView game = startTyped("c1", Difficulty.EASY);
+		this.games.nextRound(game.gameId());
+		this.games.service.roundShown(game.gameId(), 1, "message-1");
+		this.games.service.answerText(game.gameId(), 1, ANN, rightName("c1"));
+		StoredGame stored = this.games.stores.gameStates().find("c1").orElseThrow();
+		GameSnapshot.RoundSnapshot round = ((StoredGame.Resumable) stored).snapshot().currentRound();
+		assertThat(round.answers()).containsKey(ANN.id());
+		assertThat(round.messageId()).isEqualTo("message-1");
+	}
+
+	@Test
 	void shouldAcceptOneTypedAnswerPerPlayerPerRound() {
 		GameView game = startTyped("c1", Difficulty.EASY);
 		this.games.nextRound(game.gameId());

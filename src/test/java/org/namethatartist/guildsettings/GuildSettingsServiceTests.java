@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.namethatartist.game.DurationRange;
 import org.namethatartist.game.GameOptions;
 import org.namethatartist.game.GameProperties;
+import org.namethatartist.game.TitleShown;
 import org.namethatartist.game.IntRange;
 import org.namethatartist.storage.appendlog.AppendLogStores;
 import org.namethatartist.storage.log.LogOptions;
@@ -53,8 +54,19 @@ class GuildSettingsServiceTests {
 		assertThat(this.settings.show("g1")).extracting((s) -> s.setting().key() + "=" + s.value() + (s.isDefault() ? "*" : ""))
 			.containsExactly("rounds=20*", "round-time=15s*", "pause=5s*", "choices=4*", "channels=anywhere*",
 					"stop-role=none (members with Manage Messages only)*", "announcement-channel=none*",
-					"difficulty=normal*", "answers=buttons*");
+					"difficulty=normal*", "answers=buttons*", "show-title=after-round*");
 		assertThat(this.settings.settings("g1")).isEqualTo(GuildSettings.none());
+	}
+
+	@Test
+	void showTitleIsTheServersOwnElseTheOperatorsDefault() {
+		assertThat(this.settings.set("g1", "show-title", "During-Round"))
+			.isEqualTo(new SettingChange.Changed(Setting.SHOW_TITLE, "during-round"));
+		assertThat(this.settings.showTitle("g1")).isEqualTo(TitleShown.DURING_ROUND);
+		assertThat(this.settings.showTitle("g2")).isEqualTo(TitleShown.AFTER_ROUND);
+		assertThat(this.settings.showTitle(null)).as("a web game").isEqualTo(TitleShown.AFTER_ROUND);
+		assertThat(this.settings.set("g1", "show-title", "sometimes")).isInstanceOf(SettingChange.Rejected.class);
+		assertThat(this.settings.showTitle("g1")).isEqualTo(TitleShown.DURING_ROUND);
 	}
 
 	@Test
@@ -123,7 +135,7 @@ class GuildSettingsServiceTests {
 
 	@Test
 	void anUnknownSettingIsRefusedNamingTheSettings() {
-		assertRejected("colour", "red", "There is no setting `colour`; the settings are: rounds, round-time, pause, choices, channels, stop-role, announcement-channel, difficulty, answers");
+		assertRejected("colour", "red", "There is no setting `colour`; the settings are: rounds, round-time, pause, choices, channels, stop-role, announcement-channel, difficulty, answers, show-title");
 	}
 
 	@Test
@@ -166,7 +178,7 @@ class GuildSettingsServiceTests {
 		SettingChange change = this.settings.importAll("g1", bad);
 		assertThat(change).isEqualTo(new SettingChange.Rejected("Nothing imported: round-time must be a time from 10s to "
 				+ "60s, such as 10s, not 500s; There is no setting `colour`; the settings are: rounds, round-time, pause, "
-				+ "choices, channels, stop-role, announcement-channel, difficulty, answers"));
+				+ "choices, channels, stop-role, announcement-channel, difficulty, answers, show-title"));
 		assertThat(this.settings.export("g1")).containsExactly(Map.entry("rounds", "10"));
 	}
 

@@ -44,6 +44,20 @@ final class ApiClient {
 		return send(HttpRequest.newBuilder(uri(path)).GET());
 	}
 
+	HttpResponse<byte[]> getBytes(String path) {
+		try {
+			return this.http.send(HttpRequest.newBuilder(uri(path)).GET().timeout(Duration.ofSeconds(20)).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	HttpResponse<String> post(String path, String json) {
 		return send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", JSON)

@@ -61,9 +61,13 @@ class PlayPageBrowserTests {
 	@TempDir
 	static Path dataDir;
 
+	/** The demo's images come from the test run's local mirror ({@code TestImageMirror}). */
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		WebTestProperties.register(registry, dataDir);
+		registry.add("artwork.images.prefetch-all", () -> "false");
+		// Time for the first round's own image to be fetched.
+		registry.add("game.start-delay", () -> "2s");
 	}
 
 	@BeforeAll
@@ -128,6 +132,12 @@ class PlayPageBrowserTests {
 		String gameId = this.browser.getCurrentUrl().replaceAll(".*#", "");
 		int right = correctChoice(gameId);
 		String rightArtist = choices.get(right - 1).getText();
+		// The artwork, served by the bot, loaded; its title kept for the reveal.
+		WebElement image = visible("artwork-image");
+		assertThat(image.getAttribute("src")).endsWith("/api/games/" + gameId + "/rounds/1/image");
+		this.wait.until((browser) -> Integer.parseInt(image.getAttribute("naturalWidth")) > 0);
+		assertThat(text("token-name")).isEqualTo("Title revealed after the round");
+		String title = this.games.find(gameId).orElseThrow().round().token().name();
 		choices.get(right - 1).click();
 		String feedback = this.wait.until(ExpectedConditions.textMatches(By.id("feedback"), POINTS)) ? text("feedback")
 				: "";
@@ -142,6 +152,7 @@ class PlayPageBrowserTests {
 		assertThat(answer1.getText()).startsWith("Round 1: ").contains(rightArtist.replaceAll("^\\S+\\s*", ""));
 		assertThat(answer1.findElement(By.tagName("a")).getAttribute("href")).startsWith("https://");
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("scores"), NAME + " — " + scored));
+		this.wait.until(ExpectedConditions.textToBe(By.id("token-name"), title));
 
 		// Round 2: a wrong one.
 		List<WebElement> round2 = roundButtons(2);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.namethatartist.Durations;
 import org.namethatartist.artwork.TokenSourceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -183,7 +184,7 @@ final class GraphqlClient {
 	}
 
 	private static String describe(Duration wait) {
-		return (wait.toMillis() % 1000 == 0) ? wait.toSeconds() + " s" : wait.toMillis() + " ms";
+		return Durations.format(wait);
 	}
 
 	private static String quote(String body) {

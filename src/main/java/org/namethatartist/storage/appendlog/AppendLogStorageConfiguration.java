@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.namethatartist.storage.StorageOperations;
 import org.namethatartist.storage.StorageProperties;
 import org.namethatartist.storage.log.AppendLog;
 import org.namethatartist.storage.log.LogOptions;
@@ -36,6 +37,12 @@ class AppendLogStorageConfiguration {
 			.withBackups(properties.compaction().backups())
 			.withListener(metrics);
 		return AppendLogStores.open(properties.dataDir(), options);
+	}
+
+	/** What {@code /actuator/storage} reads and does on this backend. */
+	@Bean
+	StorageOperations appendLogOperations(AppendLogStores stores) {
+		return new AppendLogOperations(stores);
 	}
 
 	@Bean

@@ -8,6 +8,7 @@ import org.namethatartist.InvalidConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.namethatartist.StorageException;
+import org.namethatartist.storage.StorageOperations;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -50,6 +51,12 @@ class PostgresStorageConfiguration {
 			.orElse(DEFAULT_CONNECTION_TIMEOUT)
 			.toMillis());
 		return pool;
+	}
+
+	/** What {@code /actuator/storage} reads and does on this backend. */
+	@Bean
+	StorageOperations postgresOperations(PostgresStorage storage) {
+		return new PostgresOperations(storage);
 	}
 
 	@Bean

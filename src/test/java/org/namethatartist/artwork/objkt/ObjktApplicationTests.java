@@ -77,6 +77,8 @@ class ObjktApplicationTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("storage.data-dir", dataDir::toString);
 		registry.add("artwork.objkt.url", () -> server.url("/v3/graphql").toString());
+		// Only the games fetch images (from ipfs.example.org, which does not resolve here).
+		registry.add("artwork.images.prefetch-all", () -> "false");
 	}
 
 	private static MockWebServer startServer() {
@@ -151,9 +153,10 @@ class ObjktApplicationTests {
 			.until(() -> this.json.readTree(send(this.publicPort, "GET", "/api/games/" + gameId, null).body())
 				.path("round"), JsonNode::isObject);
 
-		// The page shows the display image, as a Discord round does, never the thumbnail.
-		assertThat(round.path("imageUrl").asString()).startsWith("https://ipfs.example.org/QmDisplay");
-		assertThat(round.path("tokenName").asString()).startsWith("Work ");
+		// The page gets the round's image from the bot (fair play): no gateway address, no title.
+		assertThat(round.path("imageUrl").asString()).isEqualTo("/api/games/" + gameId + "/rounds/1/image");
+		assertThat(round.has("tokenName")).isFalse();
+		assertThat(round.toString()).doesNotContain("ipfs", "Qm");
 		assertThat(round.path("choices").valueStream().map((choice) -> choice.path("artist").asString()))
 			.hasSize(4)
 			.allMatch(Set.of("Ann", "Bob", "Cy", "dee.tez")::contains);
@@ -199,6 +202,15 @@ class ObjktApplicationTests {
 		assertThat(objkt.requests().size() - requestsBefore).as("two pages, five artists").isEqualTo(7);
 		assertThat(send(this.publicPort, "POST", "/actuator/artwork", null).statusCode()).isEqualTo(404);
 		assertThat(send(this.publicPort, "GET", "/actuator/artwork", null).statusCode()).isEqualTo(404);
+
+		// The game of the first test asked for its images, which could not be had: kept aside, then forgotten.
+		JsonNode cleared = this.json.readTree(
+				send(this.managementPort, "DELETE", "/actuator/artwork/image-failures", null).body());
+		assertThat(cleared.path("clearedImageFailures").asInt()).isGreaterThanOrEqualTo(1);
+		JsonNode again = this.json.readTree(
+				send(this.managementPort, "DELETE", "/actuator/artwork/image-failures", null).body());
+		assertThat(again.path("clearedImageFailures").asInt()).isZero();
+		assertThat(send(this.managementPort, "DELETE", "/actuator/artwork/other", null).statusCode()).isEqualTo(404);
 	}
 
 	@Test

@@ -242,7 +242,7 @@ class ObjktTokenSourceTests {
 		assertThat(this.objkt.requests()).hasSize(1 + 1 + 3);
 		assertThat(this.ticker.sleeps()).startsWith(Duration.ofSeconds(7));
 		assertThat(output).contains("objkt.com: HTTP 429 asking for page 1 of the tokens held by "
-				+ WALLET + " (attempt 1 of 4); trying again in 7 s (Retry-After: 7)");
+				+ WALLET + " (attempt 1 of 4); trying again in 7s (Retry-After: 7)");
 	}
 
 	@Test

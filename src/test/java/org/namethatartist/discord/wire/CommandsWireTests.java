@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.namethatartist.artwork.ArtworkCatalog;
+import org.namethatartist.artwork.image.ImageServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -108,23 +110,30 @@ class CommandsWireTests extends WireTestCase {
 	}
 
 	@Test
-	void precacheIsForAdministratorsAndLeavesEachImageUpBeforeDeletingIt() throws Exception {
-		startBot("--artwork.source=demo");
-		JsonNode refused = callback(this.discord.slashCommand("precache", FakeDiscord.snowflake(830), PLAYER));
-		assertThat(refused.path("data").path("flags").asInt() & 64).isEqualTo(64);
+	void precacheIsForAdministratorsFillsTheImageCacheAndPostsNothingInTheChannel() throws Exception {
+		try (ImageServer images = new ImageServer()) {
+			startBot("--artwork.source=demo", "--artwork.images.demo-mirror=" + images.demoMirror(),
+					"--artwork.images.prefetch-all=false", "--artwork.images.requests-per-second=50");
+			JsonNode refused = callback(this.discord.slashCommand("precache", FakeDiscord.snowflake(830), PLAYER));
+			assertThat(refused.path("data").path("flags").asInt() & 64).isEqualTo(64);
+			assertThat(images.requests()).isZero();
 
-		String precache = this.discord.slashCommand("precache", FakeDiscord.snowflake(831), ADMINISTRATOR);
-		assertThat(callback(precache).path("type").asInt()).isEqualTo(5);
-		FakeDiscord.Sent posted = await(() -> this.discord.sent().stream()
-			.filter((sent) -> sent.method().equals("POST") && sent.path().endsWith("/channels/" + FakeDiscord.CHANNEL_ID
-					+ "/messages"))
-			.findFirst().orElse(null));
-		assertThat(this.discord.body(posted).path("embeds").get(0).path("image").path("url").asString()).startsWith("https://");
-		FakeDiscord.Sent deleted = await(() -> this.discord.sent().stream()
-			.filter((sent) -> sent.method().equals("DELETE")).findFirst().orElse(null));
-		assertThat(Duration.between(posted.at(), deleted.at())).as("left up for Discord's media proxy")
-			.isGreaterThanOrEqualTo(Duration.ofSeconds(2));
-		assertThat(this.discord.refusals()).isEmpty();
+			String precache = this.discord.slashCommand("precache", FakeDiscord.snowflake(831), ADMINISTRATOR);
+			JsonNode deferred = callback(precache);
+			assertThat(deferred.path("type").asInt()).isEqualTo(5);
+			assertThat(deferred.path("data").path("flags").asInt() & 64).as("private").isEqualTo(64);
+			int playable = this.context.getBean(ArtworkCatalog.class).current().playable().size();
+			FakeDiscord.Sent report = await(() -> this.discord.sent().stream()
+				.filter((sent) -> sent.method().equals("PATCH") && sent.path().endsWith("/messages/@original")
+						&& sent.body().contains("Image cache filled"))
+				.findFirst().orElse(null));
+			assertThat(this.discord.body(report).path("content").asString())
+				.isEqualTo("🖼️ Image cache filled: " + playable + " of " + playable + " artworks ready (0 already cached, "
+						+ playable + " fetched now).");
+			assertThat(images.requests()).isEqualTo(playable);
+			assertThat(this.discord.sent()).noneMatch((sent) -> sent.path().contains("/channels/"));
+			assertThat(this.discord.refusals()).isEmpty();
+		}
 	}
 
 	/** The interaction's callback, once it came (within Discord's 3 s, or the fake refused it). */

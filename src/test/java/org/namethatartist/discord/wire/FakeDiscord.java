@@ -6,9 +6,12 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -170,7 +173,11 @@ final class FakeDiscord implements AutoCloseable {
 	}
 
 	/** A request the bot sent to the REST API. */
-	record Sent(Instant at, String method, String path, String body) {
+	record Sent(Instant at, String method, String path, String body, List<Multipart.Upload> uploads) {
+
+		Sent(Instant at, String method, String path, String body) {
+			this(at, method, path, body, List.of());
+		}
 
 	}
 
@@ -558,16 +565,17 @@ final class FakeDiscord implements AutoCloseable {
 		ByteString raw = request.getBody();
 		String contentType = request.getHeaders().get("Content-Type");
 		String body;
-		int files = 0;
+		List<Multipart.Upload> uploads = List.of();
 		if (contentType != null && contentType.startsWith("multipart/form-data")) {
 			Multipart multipart = Multipart.parse(contentType, (raw != null) ? raw : ByteString.EMPTY);
 			body = multipart.payloadJson();
-			files = multipart.files();
+			uploads = multipart.uploads();
 		}
 		else {
 			body = (raw != null) ? raw.utf8() : "";
 		}
-		Sent sent = new Sent(at, request.getMethod(), path, body);
+		int files = uploads.size();
+		Sent sent = new Sent(at, request.getMethod(), path, body, uploads);
 		this.sent.add(sent);
 		String route = path.substring("/api/v10/".length());
 		String method = request.getMethod();
@@ -678,6 +686,63 @@ final class FakeDiscord implements AutoCloseable {
 		return ok(message(snowflake(this.ids.incrementAndGet()), interaction.channelId, body, null).toString());
 	}
 
+	/** How long Discord remembers a nonce sent with {@code enforce_nonce}: "a few minutes". */
+	static final Duration NONCE_WINDOW = Duration.ofMinutes(2);
+
+	/** Messages posted with a nonce, by channel and nonce. */
+	private final Map<String, ObjectNode> messagesByNonce = new ConcurrentHashMap<>();
+
+	/** Uploaded files by message id, in the order they came, for the tests to look at. */
+	private final Map<String, List<Multipart.Upload>> uploads = new ConcurrentHashMap<>();
+
+	/** The files uploaded with a message (posted or edited into it). */
+	List<Multipart.Upload> uploads(String messageId) {
+		return this.uploads.getOrDefault(messageId, List.of());
+	}
+
+	/** Adds the files to the message's attachments, each with a CDN address named by its file name. */
+	private void attach(ObjectNode message, List<Multipart.Upload> files) {
+		if (files.isEmpty()) {
+			return;
+		}
+		String id = message.path("id").asString();
+		ArrayNode attachments = (ArrayNode) message.withArray("attachments");
+		for (Multipart.Upload file : files) {
+			String attachmentId = snowflake(this.ids.incrementAndGet());
+			ObjectNode attachment = attachments.addObject();
+			attachment.put("id", attachmentId);
+			attachment.put("filename", file.fileName());
+			attachment.put("size", file.bytes().length);
+			String url = "https://cdn.discordapp.test/attachments/" + message.path("channel_id").asString() + "/"
+					+ attachmentId + "/" + file.fileName();
+			attachment.put("url", url);
+			attachment.put("proxy_url", url.replace("cdn.", "media."));
+		}
+		this.uploads.computeIfAbsent(id, (key) -> new CopyOnWriteArrayList<>()).addAll(files);
+	}
+
+	/**
+	 * Embeds' {@code attachment://name} images replaced by the attachment's address, as Discord answers; a
+	 * name that is none of the message's files is refused (a message that shows no image is a bot's bug).
+	 */
+	private String resolveAttachments(ObjectNode message) {
+		Map<String, String> byName = new HashMap<>();
+		message.path("attachments").forEach((a) -> byName.put(a.path("filename").asString(), a.path("url").asString()));
+		for (JsonNode embed : message.path("embeds")) {
+			JsonNode image = embed.path("image");
+			String url = image.path("url").asString("");
+			if (url.startsWith("attachment://")) {
+				String name = url.substring("attachment://".length());
+				if (!byName.containsKey(name)) {
+					return "embeds.image.url: " + url + " is not one of the message's files";
+				}
+				((ObjectNode) image).put("url", byName.get(name));
+				((ObjectNode) image).put("proxy_url", byName.get(name).replace("cdn.", "media."));
+			}
+		}
+		return null;
+	}
+
 	/** The channel's messages: posted, edited and deleted, each post and edit within Discord's limits. */
 	private MockResponse channelMessage(Sent sent, String[] route, int files) {
 		if (this.layout.guildOf(route[1]) < 0) {
@@ -694,8 +759,26 @@ final class FakeDiscord implements AutoCloseable {
 					&& body.path("components").isEmpty() && files == 0) {
 				return error(sent, 400, 50006, "Cannot send an empty message");
 			}
+			String nonce = body.path("nonce").asString(null);
+			if (nonce != null && body.path("enforce_nonce").asBoolean(false)) {
+				// Discord answers a second message with the same nonce, within a few minutes, with the first.
+				ObjectNode first = this.messagesByNonce.get(route[1] + "/" + nonce);
+				if (first != null && Duration.between(Instant.parse(first.path("timestamp").asString()), sent.at())
+					.compareTo(NONCE_WINDOW) < 0) {
+					return ok(first.toString());
+				}
+			}
 			String id = snowflake(this.ids.incrementAndGet());
 			ObjectNode message = message(id, route[1], body, null);
+			if (nonce != null) {
+				message.put("nonce", nonce);
+				this.messagesByNonce.put(route[1] + "/" + nonce, message);
+			}
+			attach(message, sent.uploads());
+			String unresolved = resolveAttachments(message);
+			if (unresolved != null) {
+				return error(sent, 400, 50035, "Invalid Form Body: " + unresolved);
+			}
 			this.messages.put(id, message);
 			return ok(message.toString());
 		}
@@ -715,6 +798,23 @@ final class FakeDiscord implements AutoCloseable {
 					return error(sent, 400, 50035, "Invalid Form Body: " + problem);
 				}
 				ObjectNode edited = message(route[3], route[1], body, existing);
+				if (body.has("attachments")) {
+					// Discord keeps only the files the edit lists (by id), then adds the new ones.
+					Set<String> kept = new HashSet<>();
+					body.path("attachments").forEach((a) -> kept.add(a.path("id").asString("")));
+					ArrayNode remaining = this.json.createArrayNode();
+					existing.path("attachments").forEach((a) -> {
+						if (kept.contains(a.path("id").asString())) {
+							remaining.add(a);
+						}
+					});
+					edited.set("attachments", remaining);
+				}
+				attach(edited, sent.uploads());
+				String unresolved = resolveAttachments(edited);
+				if (unresolved != null) {
+					return error(sent, 400, 50035, "Invalid Form Body: " + unresolved);
+				}
 				edited.put("edited_timestamp", sent.at().toString());
 				this.messages.put(route[3], edited);
 				return ok(edited.toString());

@@ -1,6 +1,7 @@
 package org.namethatartist.discord.wire;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import okio.ByteString;
 
@@ -8,7 +9,15 @@ import okio.ByteString;
  * A {@code multipart/form-data} body as JDA sends a message with files: the {@code payload_json} part (the
  * message) and {@code files[n]} parts. Only what the fake needs: the JSON and how many files came.
  */
-record Multipart(String payloadJson, int files) {
+record Multipart(String payloadJson, List<Upload> uploads) {
+
+	/** One file of a message: its name as sent, and its bytes. */
+	record Upload(String fileName, byte[] bytes) {
+	}
+
+	int files() {
+		return this.uploads.size();
+	}
 
 	static Multipart parse(String contentType, ByteString body) {
 		int at = contentType.indexOf("boundary=");
@@ -19,7 +28,7 @@ record Multipart(String payloadJson, int files) {
 		// Latin-1 keeps every byte as one char, so offsets in the text are offsets in the body.
 		String text = new String(body.toByteArray(), StandardCharsets.ISO_8859_1);
 		String payload = "";
-		int files = 0;
+		List<Upload> uploads = new java.util.ArrayList<>();
 		for (String part : text.split(java.util.regex.Pattern.quote(boundary))) {
 			int headersEnd = part.indexOf("\r\n\r\n");
 			if (headersEnd < 0) {
@@ -34,10 +43,11 @@ record Multipart(String payloadJson, int files) {
 				payload = new String(content.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
 			}
 			else if (headers.contains("name=\"files[")) {
-				files++;
+				java.util.regex.Matcher name = java.util.regex.Pattern.compile("filename=\"([^\"]*)\"").matcher(headers);
+				uploads.add(new Upload(name.find() ? name.group(1) : "", content.getBytes(StandardCharsets.ISO_8859_1)));
 			}
 		}
-		return new Multipart(payload, files);
+		return new Multipart(payload, List.copyOf(uploads));
 	}
 
 }
