@@ -2,6 +2,7 @@ package org.namethatartist.daily;
 
 import java.util.List;
 
+import org.namethatartist.artwork.Token;
 import org.namethatartist.game.Choice;
 
 /**
@@ -22,6 +23,17 @@ public record DailyRound(int number, String tokenKey, String imageUrl, List<Choi
 		if (correctChoice < 1 || correctChoice > choices.size()) {
 			throw new IllegalArgumentException("the right choice " + correctChoice + " is not among " + choices.size());
 		}
+	}
+
+	/**
+	 * The round's artwork as the image pipeline needs it (its key's contract and id, its image, its title),
+	 * whether or not the catalogue still holds it.
+	 */
+	public Token token() {
+		int colon = this.tokenKey.indexOf(':');
+		String contract = (colon > 0) ? this.tokenKey.substring(0, colon) : null;
+		String tokenId = (colon > 0) ? this.tokenKey.substring(colon + 1) : this.tokenKey;
+		return new Token(tokenId, this.title, "", null, this.imageUrl, List.of(), null, contract);
 	}
 
 	/** The right button. */

@@ -179,6 +179,20 @@ public class DailyService {
 		}
 	}
 
+	/**
+	 * Round {@code number} of {@code day}, once the player has opened it (its image is theirs to see from
+	 * then on, not before: a round's time is what keeps players from looking the artwork up); empty otherwise.
+	 */
+	public Optional<DailyRound> openedRound(LocalDate day, String userId, int number) {
+		Optional<DailyChallenge> challenge = this.repository.challenge(day);
+		Optional<DailyProgress> progress = this.repository.progress(day, userId);
+		if (challenge.isEmpty() || progress.isEmpty() || number < 1 || number > progress.get().rounds().size()
+				|| number > challenge.get().rounds().size()) {
+			return Optional.empty();
+		}
+		return Optional.of(challenge.get().round(number));
+	}
+
 	/** Takes the player's answer to a round of {@code day}; it is saved before this returns. */
 	public AnswerOutcome answer(LocalDate day, String userId, int round, int choice) {
 		if (!day.equals(today())) {

@@ -1,11 +1,18 @@
 package org.namethatartist.web;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.namethatartist.artwork.image.ArtworkImage;
+import org.namethatartist.artwork.image.ArtworkImages;
 import org.namethatartist.daily.AnswerOutcome;
 import org.namethatartist.daily.DailyProperties;
 import org.namethatartist.daily.DailyResult;
@@ -13,12 +20,17 @@ import org.namethatartist.daily.DailyRound;
 import org.namethatartist.daily.DailyService;
 import org.namethatartist.daily.NextOutcome;
 import org.namethatartist.game.Player;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The daily challenge in the browser (docs/daily.md): today's challenge, a player's next round, their
@@ -33,9 +45,12 @@ class DailyController {
 
 	private final WebProperties properties;
 
-	DailyController(DailyService daily, WebProperties properties) {
+	private final ArtworkImages images;
+
+	DailyController(DailyService daily, WebProperties properties, ArtworkImages images) {
 		this.daily = daily;
 		this.properties = properties;
+		this.images = images;
 	}
 
 	@GetMapping
@@ -55,8 +70,15 @@ class DailyController {
 		NextOutcome outcome = this.daily.next(asked, who.id(), who.name(), null);
 		if (outcome instanceof NextOutcome.Round round) {
 			DailyRound shown = round.round();
+			// This round's image (it is the player's to see now), and the next one's ahead of time.
+			this.images.prefetch(shown.token());
+			if (shown.number() < round.challenge().rounds().size()) {
+				this.images.prefetch(round.challenge().round(shown.number() + 1).token());
+			}
 			List<GameJson.ChoiceJson> choices = shown.choices().stream().map(GameJson.ChoiceJson::of).toList();
-			return new RoundReply(new RoundJson(shown.number(), round.total(), shown.imageUrl(), choices,
+			return new RoundReply(new RoundJson(shown.number(), round.total(),
+					"/api/daily/" + asked + "/players/" + UriUtils.encodePathSegment(player, StandardCharsets.UTF_8)
+							+ "/rounds/" + shown.number() + "/image", choices,
 					round.endsAt().toString()));
 		}
 		if (outcome instanceof NextOutcome.AllPlayed) {
@@ -67,6 +89,45 @@ class DailyController {
 		}
 		throw overOrNotYet(asked);
 	}
+
+	/**
+	 * A round's image, served by the bot like a game's (no source address, no metadata), to the player who
+	 * has opened that round: 404 before, so nobody can look the next artworks up at leisure; 503 when the
+	 * image could not be had.
+	 */
+	@GetMapping("/{day}/players/{player}/rounds/{round}/image")
+	ResponseEntity<byte[]> image(@PathVariable String day, @PathVariable String player, @PathVariable String round) {
+		LocalDate asked = day(day);
+		Player who = PlayerNames.player(player, "player");
+		int number;
+		try {
+			number = Integer.parseInt(round);
+		}
+		catch (NumberFormatException ex) {
+			throw ApiException.notFound("No round " + Texts.shown(round, 20) + " in the daily challenge.");
+		}
+		DailyRound opened = this.daily.openedRound(asked, who.id(), number)
+			.orElseThrow(() -> ApiException.notFound("You have not opened round " + number + " of that day's challenge."));
+		ArtworkImage image;
+		try {
+			image = this.images.image(opened.token()).get(IMAGE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw ApiException.unavailable(GameController.IMAGE_UNAVAILABLE);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw ApiException.unavailable(GameController.IMAGE_UNAVAILABLE);
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(image.contentType()))
+			.cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
+			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + image.fileName() + "\"")
+			.body(image.bytes());
+	}
+
+	/** How long a request waits for an image still being fetched. */
+	private static final Duration IMAGE_WAIT = Duration.ofSeconds(10);
 
 	/** Takes an answer once it is durable. */
 	@PostMapping("/{day}/players/{player}/answers")

@@ -127,7 +127,16 @@ class DailyWebTests {
 			JsonNode round = json(next).path("round");
 			assertThat(round.path("number").asInt()).isEqualTo(n);
 			assertThat(round.path("total").asInt()).isEqualTo(5);
-			assertThat(round.path("imageUrl").asString()).isNotBlank();
+			// The image is the bot's (fair play): no source address; only its player, only once opened.
+			assertThat(round.path("imageUrl").asString()).isEqualTo(base("Ann") + "/rounds/" + n + "/image");
+			assertThat(next.body()).doesNotContain("http", "wikimedia", "ipfs");
+			HttpResponse<byte[]> image = this.api.getBytes(round.path("imageUrl").asString());
+			assertThat(image.statusCode()).isEqualTo(200);
+			assertThat(image.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+			assertError(this.api.get(base("Nobody") + "/rounds/" + n + "/image"), 404).startsWith("You have not opened round");
+			if (n < 5) {
+				assertError(this.api.get(base("Ann") + "/rounds/" + (n + 1) + "/image"), 404);
+			}
 			assertThat(round.path("choices").size()).isEqualTo(4);
 			assertThat(round.path("choices").get(0).propertyNames()).containsExactly("number", "label", "artist");
 			assertThat(round.path("endsAt").asString()).isEqualTo(this.clock.now.plusSeconds(20).toString());
