@@ -1,10 +1,15 @@
 package org.namethatartist.discord;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -17,10 +22,13 @@ import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.namethatartist.artwork.image.ArtworkImage;
+import org.namethatartist.artwork.image.ArtworkImages;
 import org.namethatartist.daily.AnswerOutcome;
 import org.namethatartist.daily.DailyResult;
 import org.namethatartist.daily.DailyRound;
@@ -43,8 +51,35 @@ final class DailyCommand implements SlashCommand {
 
 	private final DailyService daily;
 
+	/** A round's image, if it can be had in time to answer the interaction; empty otherwise. */
+	private final Function<DailyRound, Optional<ArtworkImage>> images;
+
+	/** The longest an interaction waits for a round's image still being fetched (Discord allows 3 s). */
+	static final Duration IMAGE_WAIT = Duration.ofMillis(1500);
+
 	DailyCommand(DailyService daily) {
+		this(daily, (round) -> Optional.empty());
+	}
+
+	/** With rounds' images from the image pipeline: uploaded with the message, never linked (fair play). */
+	DailyCommand(DailyService daily, ArtworkImages images) {
+		this(daily, (round) -> {
+			try {
+				return Optional.of(images.image(round.token()).get(IMAGE_WAIT.toMillis(), TimeUnit.MILLISECONDS));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return Optional.empty();
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				return Optional.empty();
+			}
+		});
+	}
+
+	DailyCommand(DailyService daily, Function<DailyRound, Optional<ArtworkImage>> images) {
 		this.daily = daily;
+		this.images = images;
 	}
 
 	@Override
@@ -119,8 +154,7 @@ final class DailyCommand implements SlashCommand {
 				.setTitle("Round " + round.number() + " — " + Text.plain(Text.oneLine(round.answer().artistName())))
 				.setDescription(verdict + " It was **" + Text.plain(Text.oneLine(round.title())) + "** by "
 						+ Text.plain(Text.oneLine(round.answer().artistName())) + ".\nScore so far: "
-						+ answered.totalScore())
-				.setThumbnail(round.imageUrl());
+						+ answered.totalScore());
 			if (answered.finished()) {
 				DailyResult result = this.daily.result(day, userId).orElseThrow();
 				return new MessageEditBuilder().setEmbeds(embed.build(), resultEmbed(result))
@@ -155,15 +189,23 @@ final class DailyCommand implements SlashCommand {
 			EmbedBuilder embed = new EmbedBuilder().setColor(Messages.COLOR_GAME)
 				.setTitle("🗓️ Daily #" + round.challenge().number() + " — round " + shown.number() + " of "
 						+ round.total())
-				.setDescription("Who made this? Answer " + Text.relative(round.endsAt()) + ".")
-				.setImage(shown.imageUrl());
+				.setDescription("Who made this? Answer " + Text.relative(round.endsAt()) + ".");
+			Optional<ArtworkImage> image = this.images.apply(shown);
+			image.ifPresentOrElse((found) -> embed.setImage("attachment://" + found.fileName()),
+					() -> embed.appendDescription("\n🖼️ *The artwork's image could not be loaded.*"));
 			List<Button> buttons = new ArrayList<>();
 			for (Choice choice : shown.choices()) {
 				buttons.add(Button.of(ButtonStyle.PRIMARY,
 						PREFIX + "a:" + round.challenge().day() + ":" + shown.number() + ":" + choice.number(),
 						Text.shorten(choice.artistName(), LABEL_MAX), Emoji.fromUnicode(Text.keycap(choice.number()))));
 			}
-			return create(embed.build(), ActionRow.of(buttons));
+			MessageCreateData message = create(embed.build(), ActionRow.of(buttons));
+			if (image.isEmpty()) {
+				return message;
+			}
+			return new MessageCreateBuilder().applyData(message)
+				.setFiles(FileUpload.fromData(image.get().bytes(), image.get().fileName()))
+				.build();
 		}
 		if (next instanceof NextOutcome.AllPlayed played) {
 			return create(resultEmbed(played.result()), shareRow(played.result().day()));

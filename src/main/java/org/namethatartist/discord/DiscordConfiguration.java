@@ -51,11 +51,11 @@ class DiscordConfiguration {
 	@Bean
 	DiscordRouter discordRouter(DiscordProperties properties, GameService games, PlayerRepository players,
 			PeriodBoards periods, Clock clock, ArtworkCatalog artworks, Cooldowns cooldowns,
-			GuildSettingsService settings, DailyService daily, ImageCacheFiller filler) {
+			GuildSettingsService settings, DailyService daily, ImageCacheFiller filler, ArtworkImages images) {
 		List<SlashCommand> commands = List.of(new NameThatArtistCommand(games, settings),
 				new LeaderboardCommand(players, periods, clock), new StatsCommand(players, periods, clock),
 				new AllTimeCommand(players), new StopGameCommand(games, settings), new SettingsCommand(settings),
-				new DailyCommand(daily),
+				new DailyCommand(daily, images),
 				new HelpCommand(artworks, games.properties()), new PingCommand(System::nanoTime),
 				new PrecacheCommand(artworks, filler::fill, clock));
 		return new DiscordRouter(commands, new AnswerButton(games), cooldowns, properties.guildId());

@@ -28,7 +28,9 @@ class DailyWireTests extends WireTestCase {
 			}
 			JsonNode embed = shown.path("data").path("embeds").get(0);
 			assertThat(embed.path("title").asString()).contains("round " + round + " of 5");
-			assertThat(embed.path("image").path("url").asString()).startsWith("http");
+			// The image is uploaded with the message (fair play): no address that could name the artist.
+			assertThat(embed.path("image").path("url").asString()).isEqualTo("attachment://artwork.jpg");
+			assertThat(shown.toString()).doesNotContain("wikimedia", "http");
 			List<JsonNode> buttons = buttons(shown.path("data"));
 			assertThat(buttons).hasSize(4);
 			String id = buttons.get(0).path("custom_id").asString();

@@ -7,7 +7,7 @@ import org.namethatartist.storage.StorageBackend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The daily contract on PostgreSQL: a new database per test, reopened as another pool on it. Also: V4's tables. */
+/** The daily contract on PostgreSQL: a new database per test, reopened as another pool on it. Also: V7's tables. */
 class PostgresDailyRepositoryTests extends DailyRepositoryContract {
 
 	private final PerTestDatabase database = new PerTestDatabase(8);
