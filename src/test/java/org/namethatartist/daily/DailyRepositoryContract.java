@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.namethatartist.MutableClock;
 import org.namethatartist.artwork.ArtworkCatalog;
 import org.namethatartist.artwork.Difficulty;
 import org.namethatartist.game.Choice;

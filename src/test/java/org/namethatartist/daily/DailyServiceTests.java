@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.namethatartist.MutableClock;
 import org.namethatartist.artwork.ArtistInfo;
 import org.namethatartist.artwork.ArtistProfile;
 import org.namethatartist.artwork.ArtworkCatalog;

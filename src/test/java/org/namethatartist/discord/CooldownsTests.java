@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import org.namethatartist.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Cooldowns count uses per user and per channel, and forget what has expired. */

@@ -23,6 +23,7 @@ import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.namethatartist.MutableClock;
 import org.namethatartist.game.GameStatus;
 import org.namethatartist.game.GameView;
 import org.namethatartist.game.HeldGame;

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockito.ArgumentCaptor;
+import org.namethatartist.MutableClock;
 import org.namethatartist.artwork.ArtworkCatalog;
 import org.namethatartist.discord.DiscordTester.Interaction;
 import org.namethatartist.game.GameView;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.namethatartist.MutableClock;
 import org.namethatartist.artwork.ArtworkCatalog;
 import org.namethatartist.discord.DiscordTester.Interaction;
 import org.namethatartist.game.GameView;

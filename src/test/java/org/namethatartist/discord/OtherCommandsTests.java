@@ -13,6 +13,7 @@ import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import org.junit.jupiter.api.Test;
+import org.namethatartist.MutableClock;
 import org.namethatartist.artwork.ArtworkCatalog;
 import org.namethatartist.artwork.Token;
 import org.namethatartist.artwork.image.ImageCacheFiller;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.namethatartist.MutableClock;
 import org.namethatartist.guildsettings.GuildSettingsService;
 import org.namethatartist.guildsettings.SettingChange;
 import org.namethatartist.player.GameResult;

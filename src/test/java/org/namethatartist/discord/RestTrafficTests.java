@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 
+import org.namethatartist.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

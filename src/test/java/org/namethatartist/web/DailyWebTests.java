@@ -3,16 +3,14 @@ package org.namethatartist.web;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.namethatartist.MutableClock;
 import org.namethatartist.daily.DailyRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,35 +51,13 @@ class DailyWebTests {
 		WebTestProperties.register(registry, dataDir);
 	}
 
-	/** A clock the tests move. */
-	static final class MovingClock extends Clock {
-
-		volatile Instant now = START;
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-	}
-
 	@TestConfiguration(proxyBeanMethods = false)
 	static class HandClock {
 
 		@Bean
 		@Primary
-		MovingClock movingClock() {
-			return new MovingClock();
+		MutableClock movingClock() {
+			return new MutableClock(START);
 		}
 
 	}
@@ -90,7 +66,7 @@ class DailyWebTests {
 	int port;
 
 	@Autowired
-	MovingClock clock;
+	MutableClock clock;
 
 	@Autowired
 	DailyRepository repository;
@@ -100,7 +76,7 @@ class DailyWebTests {
 	@BeforeEach
 	void client() {
 		this.api = new ApiClient(this.port);
-		this.clock.now = START;
+		this.clock.set(START);
 	}
 
 	private String base(String player) {
@@ -139,11 +115,11 @@ class DailyWebTests {
 			}
 			assertThat(round.path("choices").size()).isEqualTo(4);
 			assertThat(round.path("choices").get(0).propertyNames()).containsExactly("number", "label", "artist");
-			assertThat(round.path("endsAt").asString()).isEqualTo(this.clock.now.plusSeconds(20).toString());
+			assertThat(round.path("endsAt").asString()).isEqualTo(this.clock.instant().plusSeconds(20).toString());
 			// Nothing before the answer names the title.
 			String title = this.repository.challenge(TODAY).orElseThrow().round(n).title();
 			assertThat(next.body()).doesNotContain("\"title\"").doesNotContain(title);
-			this.clock.now = this.clock.now.plusSeconds(5);
+			this.clock.advance(Duration.ofSeconds(5));
 			int choice = (n == 2) ? (correct(n) % 4) + 1 : correct(n);
 			HttpResponse<String> answer = this.api.post(base("Ann") + "/answers",
 					"{\"round\":" + n + ",\"choice\":" + choice + "}");
@@ -197,7 +173,7 @@ class DailyWebTests {
 		assertError(this.api.post(base("Bob") + "/answers", "{\"round\":2,\"choice\":1}"), 409)
 			.isEqualTo("Round 2 is not open: ask for the next round first.");
 		this.api.post(base("Bob") + "/next", "{}");
-		this.clock.now = this.clock.now.plus(Duration.ofSeconds(21));
+		this.clock.advance(Duration.ofSeconds(21));
 		assertError(this.api.post(base("Bob") + "/answers", "{\"round\":2,\"choice\":1}"), 409)
 			.isEqualTo("Round 2's time ran out; it scores 0.");
 		assertError(this.api.post("/api/daily/2026-12-04/players/Bob/next", "{}"), 409)

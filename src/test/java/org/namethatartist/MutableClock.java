@@ -1,4 +1,4 @@
-package org.namethatartist.discord;
+package org.namethatartist;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,17 +6,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand. */
-final class MutableClock extends Clock {
+/** A clock a test moves by hand: UTC, standing still between moves. */
+public final class MutableClock extends Clock {
 
 	private volatile Instant now;
 
-	MutableClock(Instant start) {
+	public MutableClock(Instant start) {
 		this.now = start;
 	}
 
-	void advance(Duration step) {
+	public void advance(Duration step) {
 		this.now = this.now.plus(step);
+	}
+
+	public void set(Instant instant) {
+		this.now = instant;
 	}
 
 	@Override
