@@ -17,9 +17,9 @@ class RequestPacerTests {
 		RequestPacer pacer = new RequestPacer(1, this.ticker);
 		long start = this.ticker.nanoTime();
 
-		pacer.acquire();
-		pacer.acquire();
-		pacer.acquire();
+		send(pacer);
+		send(pacer);
+		send(pacer);
 
 		assertThat(this.ticker.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
 		assertThat(this.ticker.nanoTime() - start).isEqualTo(Duration.ofSeconds(2).toNanos());
@@ -29,11 +29,11 @@ class RequestPacerTests {
 	void timeSpentSinceTheLastRequestCountsTowardsTheInterval() throws InterruptedException {
 		RequestPacer pacer = new RequestPacer(2, this.ticker);
 
-		pacer.acquire();
+		send(pacer);
 		this.ticker.advance(Duration.ofMillis(300));
-		pacer.acquire();
+		send(pacer);
 		this.ticker.advance(Duration.ofSeconds(5));
-		pacer.acquire();
+		send(pacer);
 
 		assertThat(this.ticker.sleeps()).containsExactly(Duration.ofMillis(200));
 	}
@@ -54,13 +54,44 @@ class RequestPacerTests {
 	@Test
 	void anIdlePacerDoesNotSaveUpABurst() throws InterruptedException {
 		RequestPacer pacer = new RequestPacer(5, this.ticker);
-		pacer.acquire();
+		send(pacer);
 		this.ticker.advance(Duration.ofMinutes(1));
 
-		pacer.acquire();
-		pacer.acquire();
+		send(pacer);
+		send(pacer);
 
 		assertThat(this.ticker.sleeps()).containsExactly(Duration.ofMillis(200));
+	}
+
+	@Test
+	void aSecondThreadWaitsForTheRequestInFlightThenAWholeInterval() throws Exception {
+		RequestPacer pacer = new RequestPacer(1, this.ticker);
+		pacer.acquire();
+		java.util.concurrent.CountDownLatch through = new java.util.concurrent.CountDownLatch(1);
+		Thread other = new Thread(() -> {
+			try {
+				pacer.acquire();
+				through.countDown();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		other.start();
+		// Time enough for the other thread's interval, but the first request is still in flight.
+		this.ticker.advance(Duration.ofSeconds(5));
+		assertThat(through.await(200, java.util.concurrent.TimeUnit.MILLISECONDS)).isFalse();
+		pacer.finished();
+		assertThat(through.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		other.join();
+		assertThat(this.ticker.sleeps()).as("a whole interval after the first request ended")
+			.containsExactly(Duration.ofSeconds(1));
+	}
+
+	/** One request that takes no time: let through, then over. */
+	private static void send(RequestPacer pacer) throws InterruptedException {
+		pacer.acquire();
+		pacer.finished();
 	}
 
 	@Test
