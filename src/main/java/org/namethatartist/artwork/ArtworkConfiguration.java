@@ -38,14 +38,22 @@ class ArtworkConfiguration {
 				tokenSource.getIfAvailable(), Clock.systemUTC());
 	}
 
+	/** Servers' own pools: fetched from the objkt.com source (none with the demo), kept in the token cache. */
+	@Bean
+	ArtworkPools artworkPools(ArtworkProperties properties, PoolProperties pools, ArtworkCatalog catalog,
+			ObjectProvider<PoolSource> source, ObjectProvider<TokenCache> tokenCache, Clock clock) {
+		return new ArtworkPools(catalog, source.getIfAvailable(), tokenCache.getIfAvailable(), pools,
+				properties.objkt().refresh(), properties.objkt().excludeUnresolvedArtists(), clock);
+	}
+
 	/** Shown as {@code artwork} in the health endpoint. */
 	@Bean
 	ArtworkHealthIndicator artworkHealthIndicator(ArtworkRefreshService refresher,
-			ObjectProvider<ArtworkImages> images) {
+			ObjectProvider<ArtworkImages> images, ArtworkPools pools) {
 		return new ArtworkHealthIndicator(refresher, () -> {
 			ArtworkImages served = images.getIfAvailable();
 			return (served != null) ? served.status() : null;
-		});
+		}, pools::status);
 	}
 
 	/**

@@ -18,15 +18,22 @@ class ArtworkHealthIndicator extends AbstractHealthIndicator {
 
 	private final Supplier<Object> images;
 
+	private final Supplier<java.util.List<ArtworkPools.PoolStatus>> pools;
+
 	ArtworkHealthIndicator(ArtworkRefreshService refresher) {
-		this(refresher, () -> null);
+		this(refresher, () -> null, java.util.List::of);
 	}
 
-	/** @param images the image cache's figures ({@code images}: files, bytes, hit rate, last failures) */
-	ArtworkHealthIndicator(ArtworkRefreshService refresher, Supplier<Object> images) {
+	/**
+	 * @param images the image cache's figures ({@code images}: files, bytes, hit rate, last failures)
+	 * @param pools the servers' own pools in use ({@code pools}: tokens, artists, last refresh, servers)
+	 */
+	ArtworkHealthIndicator(ArtworkRefreshService refresher, Supplier<Object> images,
+			Supplier<java.util.List<ArtworkPools.PoolStatus>> pools) {
 		super("Artwork health check failed");
 		this.refresher = refresher;
 		this.images = images;
+		this.pools = pools;
 	}
 
 	@Override
@@ -52,6 +59,10 @@ class ArtworkHealthIndicator extends AbstractHealthIndicator {
 		detail(builder, "lastError", status.lastError());
 		detail(builder, "lastErrorAt", status.lastErrorAt());
 		detail(builder, "images", this.images.get());
+		java.util.List<ArtworkPools.PoolStatus> inUse = this.pools.get();
+		if (!inUse.isEmpty()) {
+			builder.withDetail("pools", inUse);
+		}
 	}
 
 	private static void detail(Health.Builder builder, String name, Object value) {

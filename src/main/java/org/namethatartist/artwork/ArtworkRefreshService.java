@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -167,6 +168,7 @@ public final class ArtworkRefreshService implements SmartLifecycle {
 			else {
 				log.info("Artwork refresh: {}", result.message());
 			}
+			runAfterRefresh();
 			return result;
 		}
 		finally {
@@ -175,6 +177,39 @@ public final class ArtworkRefreshService implements SmartLifecycle {
 			}
 			this.refreshingSince = null;
 			this.refreshLock.unlock();
+		}
+	}
+
+	/** Work done after each refresh on its thread, whatever its outcome (the servers' pools in use). */
+	@FunctionalInterface
+	public interface AfterRefresh {
+
+		void run() throws InterruptedException;
+
+	}
+
+	private final List<AfterRefresh> afterRefresh = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	/** Runs {@code work} after each refresh, on the refresh's thread; its failure is logged, never thrown. */
+	public void afterEachRefresh(AfterRefresh work) {
+		this.afterRefresh.add(work);
+	}
+
+	private void runAfterRefresh() {
+		for (AfterRefresh work : this.afterRefresh) {
+			if (Thread.currentThread().isInterrupted()) {
+				return;
+			}
+			try {
+				work.run();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				log.warn("Work after the artwork refresh failed", ex);
+			}
 		}
 	}
 
@@ -274,7 +309,7 @@ public final class ArtworkRefreshService implements SmartLifecycle {
 		}
 		return new ArtworkStatus(current.source(), configured, current.playable().size(), current.artists().size(),
 				this.cachedAt, this.cachedTokens, refresh, this.refreshingSince, this.lastRefresh, this.nextRefresh,
-				(failure != null) ? failure.message() : null, (failure != null) ? failure.finishedAt() : null, note);
+				(failure != null) ? failure.message() : null, (failure != null) ? failure.finishedAt() : null, note, List.of());
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.namethatartist.artwork;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,10 +21,21 @@ import org.jspecify.annotations.Nullable;
  * @param nextRefresh when the next refresh is due
  * @param lastError the last failed refresh's reason
  * @param note why the catalogue served is not the one configured
+ * @param pools the servers' own pools in use: tokens, artists, last refresh and the servers using each
  */
 public record ArtworkStatus(String source, String configuredSource, int playableTokens, int artists,
 		@Nullable String cachedAt, @Nullable Integer cachedTokens, String refresh, @Nullable Instant refreshingSince,
 		@Nullable RefreshResult lastRefresh, @Nullable Instant nextRefresh, @Nullable String lastError,
-		@Nullable Instant lastErrorAt, @Nullable String note) {
+		@Nullable Instant lastErrorAt, @Nullable String note, List<ArtworkPools.PoolStatus> pools) {
 
+	public ArtworkStatus {
+		pools = List.copyOf(pools);
+	}
+
+	/** The same, with the pools in use. */
+	public ArtworkStatus withPools(List<ArtworkPools.PoolStatus> inUse) {
+		return new ArtworkStatus(this.source, this.configuredSource, this.playableTokens, this.artists, this.cachedAt,
+				this.cachedTokens, this.refresh, this.refreshingSince, this.lastRefresh, this.nextRefresh,
+				this.lastError, this.lastErrorAt, this.note, inUse);
+	}
 }

@@ -34,6 +34,11 @@ public final class TokenCatalog {
 	private final ArtistSimilarity similarity;
 
 	private TokenCatalog(String source, List<Token> playable, List<String> artists, Map<String, ArtistInfo> artistInfo) {
+		this(source, playable, artists, artistInfo, null);
+	}
+
+	private TokenCatalog(String source, List<Token> playable, List<String> artists, Map<String, ArtistInfo> artistInfo,
+			ArtistSimilarity similarity) {
 		this.source = source;
 		this.playable = List.copyOf(playable);
 		Map<String, Token> byKey = new LinkedHashMap<>();
@@ -43,7 +48,17 @@ public final class TokenCatalog {
 		this.byKey = Collections.unmodifiableMap(byKey);
 		this.artists = List.copyOf(artists);
 		this.artistInfo = artistInfo;
-		this.similarity = ArtistSimilarity.of(this.playable, this.artists, artistInfo);
+		this.similarity = (similarity != null) ? similarity : ArtistSimilarity.of(this.playable, this.artists, artistInfo);
+	}
+
+	/**
+	 * This catalogue with rounds drawn only from the tokens {@code drawable} keeps (a featured artist's);
+	 * the buttons, the names and the similarity of artists still come from all of this catalogue's artists.
+	 * @param source what the new catalogue is called, shown to operators
+	 */
+	public TokenCatalog drawingOnly(String source, java.util.function.Predicate<Token> drawable) {
+		List<Token> kept = this.playable.stream().filter(drawable).toList();
+		return new TokenCatalog(source, kept, this.artists, this.artistInfo, this.similarity);
 	}
 
 	/**
@@ -52,9 +67,28 @@ public final class TokenCatalog {
 	 * @param excludeUnresolvedArtists drop artists with neither alias nor Tezos domain, and their tokens
 	 */
 	public static TokenCatalog of(String source, TokenDocument document, boolean excludeUnresolvedArtists) {
-		Set<String> seenKeys = new LinkedHashSet<>();
 		List<Token> candidates = new ArrayList<>();
 		Set<String> artists = new LinkedHashSet<>();
+		keep(document, excludeUnresolvedArtists, candidates, artists);
+		List<Token> playable = (artists.size() > MIN_OTHER_ARTISTS) ? candidates : List.of();
+		List<String> artistList = (artists.size() > MIN_OTHER_ARTISTS) ? new ArrayList<>(artists) : List.of();
+		return new TokenCatalog(source, playable, artistList, document.artistInfo());
+	}
+
+	/**
+	 * How many artists of a document would be kept, before the minimum a round needs: for a message saying
+	 * why a small pool makes no catalogue.
+	 */
+	public static int artistsKept(TokenDocument document, boolean excludeUnresolvedArtists) {
+		Set<String> artists = new LinkedHashSet<>();
+		keep(document, excludeUnresolvedArtists, new ArrayList<>(), artists);
+		return artists.size();
+	}
+
+	/** The tokens with an image and a kept artist, once each, and their artists. */
+	private static void keep(TokenDocument document, boolean excludeUnresolvedArtists, List<Token> candidates,
+			Set<String> artists) {
+		Set<String> seenKeys = new LinkedHashSet<>();
 		for (Token token : document.tokens()) {
 			String artist = token.primaryArtist();
 			if (artist == null || artist.isBlank() || token.shownImageUrl() == null || token.tokenId() == null) {
@@ -68,9 +102,6 @@ public final class TokenCatalog {
 				artists.add(artist);
 			}
 		}
-		List<Token> playable = (artists.size() > MIN_OTHER_ARTISTS) ? candidates : List.of();
-		List<String> artistList = (artists.size() > MIN_OTHER_ARTISTS) ? new ArrayList<>(artists) : List.of();
-		return new TokenCatalog(source, playable, artistList, document.artistInfo());
 	}
 
 	/** A catalogue with nothing to play. */
@@ -208,6 +239,11 @@ public final class TokenCatalog {
 	/** How alike the catalogue's artists are, computed when it was built. */
 	public ArtistSimilarity similarity() {
 		return this.similarity;
+	}
+
+	/** Everything the catalogue knows of its artists, by address (the document's, artists left out included). */
+	public Map<String, ArtistInfo> artistInfos() {
+		return this.artistInfo;
 	}
 
 	/** What the catalogue knows of an artist, or null. */

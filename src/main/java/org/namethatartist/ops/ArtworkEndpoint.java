@@ -2,6 +2,7 @@ package org.namethatartist.ops;
 
 import java.util.Map;
 
+import org.namethatartist.artwork.ArtworkPools;
 import org.namethatartist.artwork.ArtworkRefreshService;
 import org.namethatartist.artwork.ArtworkStatus;
 import org.namethatartist.artwork.RefreshResult;
@@ -29,14 +30,18 @@ class ArtworkEndpoint {
 
 	private final ArtworkImages images;
 
-	ArtworkEndpoint(ArtworkRefreshService refresher, ArtworkImages images) {
+	private final ArtworkPools pools;
+
+	ArtworkEndpoint(ArtworkRefreshService refresher, ArtworkImages images, ArtworkPools pools) {
 		this.refresher = refresher;
 		this.images = images;
+		this.pools = pools;
 	}
 
+	/** Where the artworks come from, how their refresh goes, and the servers' own pools in use. */
 	@ReadOperation
 	public ArtworkStatus status() {
-		return this.refresher.status();
+		return this.refresher.status().withPools(this.pools.status());
 	}
 
 	/**

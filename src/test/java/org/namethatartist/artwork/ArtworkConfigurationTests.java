@@ -110,7 +110,7 @@ class ArtworkConfigurationTests {
 
 	@Test
 	void anUnreadableCacheFallsBackToTheDemo(CapturedOutput output) {
-		this.cache.failure = new StorageException("The token cache in data/logs/tokens.log does not have the "
+		this.cache.loadFailure = new StorageException("The token cache in data/logs/tokens.log does not have the "
 				+ "tokens.json shape: bad");
 
 		TokenCatalog catalog = ArtworkConfiguration.initialCatalog(properties(ArtworkProperties.Source.OBJKT, true),
@@ -157,32 +157,8 @@ class ArtworkConfigurationTests {
 		return new TokenDocument("2026-11-27T10:00:00.000Z", tokens.size(), tokens, info);
 	}
 
-	/** A token cache in memory that counts its calls and can fail to load. */
-	static final class InMemoryTokenCache implements TokenCache {
-
-		TokenDocument document;
-
-		StorageException failure;
-
-		int loads;
-
-		int saves;
-
-		@Override
-		public Optional<TokenDocument> load() {
-			this.loads++;
-			if (this.failure != null) {
-				throw this.failure;
-			}
-			return Optional.ofNullable(this.document);
-		}
-
-		@Override
-		public void save(TokenDocument document) {
-			this.saves++;
-			this.document = document;
-		}
-
+	/** The shared in-memory token cache. */
+	static final class InMemoryTokenCache extends MemoryTokenCache {
 	}
 
 }

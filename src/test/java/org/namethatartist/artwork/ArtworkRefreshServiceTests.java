@@ -406,34 +406,8 @@ class ArtworkRefreshServiceTests {
 
 	}
 
-	/** A token cache in memory that can fail to load or to save. */
-	static final class MemoryCache implements TokenCache {
-
-		volatile TokenDocument document;
-
-		StorageException loadFailure;
-
-		StorageException saveFailure;
-
-		volatile int saves;
-
-		@Override
-		public Optional<TokenDocument> load() {
-			if (this.loadFailure != null) {
-				throw this.loadFailure;
-			}
-			return Optional.ofNullable(this.document);
-		}
-
-		@Override
-		public void save(TokenDocument document) {
-			if (this.saveFailure != null) {
-				throw this.saveFailure;
-			}
-			this.saves++;
-			this.document = document;
-		}
-
+	/** The shared in-memory token cache. */
+	static final class MemoryCache extends MemoryTokenCache {
 	}
 
 }

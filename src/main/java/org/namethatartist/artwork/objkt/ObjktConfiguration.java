@@ -6,13 +6,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
-/** The objkt.com source, with {@code artwork.source: objkt} (the default); no client at all with the demo. */
+/** The objkt.com source of the wallets and of servers' pools, with {@code artwork.source: objkt} (the default); no client at all with the demo. */
 @Configuration(proxyBeanMethods = false)
 @Conditional(ObjktSourceCondition.class)
 class ObjktConfiguration {
 
 	@Bean
-	TokenSource objktTokenSource(ArtworkProperties properties) {
+	ObjktTokenSource objktTokenSource(ArtworkProperties properties) {
 		return ObjktTokenSource.create(properties.objkt());
 	}
 

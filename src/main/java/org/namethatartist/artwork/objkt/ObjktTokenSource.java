@@ -14,9 +14,11 @@ import org.jspecify.annotations.Nullable;
 import org.namethatartist.IsoTime;
 import org.namethatartist.artwork.ArtistInfo;
 import org.namethatartist.artwork.ArtistProfile;
+import org.namethatartist.artwork.ArtworkPool;
 import org.namethatartist.artwork.ArtworkProperties;
 import org.namethatartist.artwork.Token;
 import org.namethatartist.artwork.TokenCatalog;
+import org.namethatartist.artwork.PoolSource;
 import org.namethatartist.artwork.TokenDocument;
 import org.namethatartist.artwork.TokenSource;
 import org.namethatartist.artwork.TokenSourceException;
@@ -36,8 +38,12 @@ import tools.jackson.databind.JsonNode;
  * address.
  *
  * <p>All or nothing: any query that fails after its retries fails the whole fetch.
+ *
+ * <p>The same client reads servers' own pools ({@link PoolSource}): a wallet's held tokens by the same
+ * query, a collection's tokens with a supply by {@link #COLLECTION_TOKENS_QUERY}. Both go through the one
+ * {@link RequestPacer}, so {@code artwork.objkt.requests-per-second} bounds the whole bot.
  */
-public final class ObjktTokenSource implements TokenSource {
+public final class ObjktTokenSource implements TokenSource, PoolSource {
 
 	/** Tokens asked for per page, as the original did. */
 	static final int PAGE = 100;
@@ -56,6 +62,16 @@ public final class ObjktTokenSource implements TokenSource {
 			        timestamp mime tags { tag { name } }
 			      }
 			    }
+			  }
+			}""";
+
+	static final String COLLECTION_TOKENS_QUERY = """
+			query CollectionTokens($contract: String!, $limit: Int!, $offset: Int!) {
+			  token(limit: $limit, offset: $offset, order_by: {token_pk: asc}, \
+			where: {fa_contract: {_eq: $contract}, supply: {_gt: "0"}}) {
+			    token_id name description artifact_uri display_uri thumbnail_uri fa_contract
+			    creators { creator_address }
+			    timestamp mime tags { tag { name } }
 			  }
 			}""";
 
@@ -155,6 +171,62 @@ public final class ObjktTokenSource implements TokenSource {
 				+ "by {} artists; {} requests in {} s", held, this.wallets.size(), list.size(), withoutImage,
 				artists.size(), this.client.requests() - requestsBefore, seconds);
 		return new TokenDocument(IsoTime.format(this.clock.instant()), list.size(), list, artists);
+	}
+
+	@Override
+	public TokenDocument fetch(ArtworkPool pool, int maxTokens, Map<String, ArtistInfo> known)
+			throws InterruptedException {
+		if (pool.kind() != ArtworkPool.Kind.WALLET && pool.kind() != ArtworkPool.Kind.COLLECTION) {
+			throw new TokenSourceException("objkt.com has no pool of kind " + pool.kind().prefix());
+		}
+		if (maxTokens < 1) {
+			throw new IllegalArgumentException("maxTokens must be 1 or more, not " + maxTokens);
+		}
+		long requestsBefore = this.client.requests();
+		Map<String, Token> tokens = new LinkedHashMap<>();
+		for (int page = 0; tokens.size() < maxTokens; page++) {
+			if (page == MAX_PAGES) {
+				throw new TokenSourceException("objkt.com gave " + MAX_PAGES + " full pages of tokens for pool " + pool
+						+ "; it seems to ignore the offset");
+			}
+			int offset = page * PAGE;
+			JsonNode found = (pool.kind() == ArtworkPool.Kind.WALLET) ? heldTokens(pool.target(), offset)
+					: collectionTokens(pool.target(), offset);
+			for (JsonNode node : found) {
+				Token token = token((pool.kind() == ArtworkPool.Kind.WALLET) ? node.path("token") : node);
+				if (token != null && tokens.size() < maxTokens) {
+					tokens.putIfAbsent(TokenCatalog.key(token), token);
+				}
+			}
+			if (found.size() < PAGE) {
+				break;
+			}
+		}
+		Map<String, ArtistInfo> artists = new LinkedHashMap<>();
+		for (Token token : tokens.values()) {
+			String address = token.primaryArtist();
+			if (!artists.containsKey(address)) {
+				ArtistInfo already = known.get(address);
+				artists.put(address, (already != null) ? already : artist(address));
+			}
+		}
+		List<Token> list = new ArrayList<>(tokens.values());
+		log.info("objkt.com: pool {}: {} tokens with an image by {} artists; {} requests", pool, list.size(),
+				artists.size(), this.client.requests() - requestsBefore);
+		return new TokenDocument(IsoTime.format(this.clock.instant()), list.size(), list, artists);
+	}
+
+	private JsonNode collectionTokens(String contract, int offset) throws InterruptedException {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put("contract", contract);
+		variables.put("limit", PAGE);
+		variables.put("offset", offset);
+		String what = "page " + (offset / PAGE + 1) + " of the tokens of collection " + contract;
+		JsonNode found = this.client.query(what, COLLECTION_TOKENS_QUERY, variables).path("token");
+		if (!found.isArray()) {
+			throw new TokenSourceException("objkt.com's answer to " + what + " has no token list");
+		}
+		return found;
 	}
 
 	private JsonNode heldTokens(String wallet, int offset) throws InterruptedException {

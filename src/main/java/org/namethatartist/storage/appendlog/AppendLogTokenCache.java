@@ -16,7 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code tokens} store: the whole {@code tokens.json} document, saved as the original does, one
- * {@code SET} whose {@code data} members replace the document's.
+ * {@code SET} whose {@code data} members replace the document's. A server's pool is one more member,
+ * {@code "pool:<pool>"} (such as {@code pool:wallet:tz1…}), holding that pool's whole document: the
+ * original reads {@code tokens.json}'s {@code tokens} and {@code artistInfo} and ignores it.
  */
 public final class AppendLogTokenCache implements TokenCache {
 
@@ -38,7 +40,14 @@ public final class AppendLogTokenCache implements TokenCache {
 			return Optional.empty();
 		}
 		ObjectNode document = this.mapper.createObjectNode();
-		this.table.forEachEntry(document::set);
+		this.table.forEachEntry((member, value) -> {
+			if (!member.startsWith(POOL_PREFIX)) {
+				document.set(member, value);
+			}
+		});
+		if (document.isEmpty()) {
+			return Optional.empty();
+		}
 		try {
 			return Optional.of(this.mapper.treeToValue(document, TokenDocument.class));
 		}
@@ -46,6 +55,31 @@ public final class AppendLogTokenCache implements TokenCache {
 			throw new StorageException("The token cache in " + this.log.logPath() + " does not have the tokens.json "
 					+ "shape: " + ex.getOriginalMessage(), ex);
 		}
+	}
+
+	/** The member a pool's document is kept under. */
+	static final String POOL_PREFIX = "pool:";
+
+	@Override
+	public Optional<TokenDocument> loadPool(String pool) {
+		JsonNode stored = this.table.get(POOL_PREFIX + pool);
+		if (stored == null) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(this.mapper.treeToValue(stored, TokenDocument.class));
+		}
+		catch (JacksonException ex) {
+			throw new StorageException("The cached pool " + pool + " in " + this.log.logPath() + " does not have the "
+					+ "tokens.json shape: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	@Override
+	public synchronized void savePool(String pool, TokenDocument document) {
+		String member = POOL_PREFIX + pool;
+		JsonNode tree = this.mapper.valueToTree(document);
+		this.log.append(new Mutation.Merge<>(Map.of(member, tree)), () -> this.table.replayPut(member, tree));
 	}
 
 	@Override

@@ -53,6 +53,43 @@ public final class PostgresTokenCache implements TokenCache {
 		}
 	}
 
+	@Override
+	public Optional<TokenDocument> loadPool(String pool) {
+		Optional<String> document;
+		try {
+			document = this.jdbc.sql("SELECT document::text FROM pool_tokens WHERE pool = ?")
+				.param(pool)
+				.query(String.class)
+				.optional();
+		}
+		catch (DataAccessException ex) {
+			throw new StorageException("Could not read the cached pool " + pool + ": "
+					+ ex.getMostSpecificCause().getMessage(), ex);
+		}
+		try {
+			return document.map((json) -> this.mapper.readValue(json, TokenDocument.class));
+		}
+		catch (JacksonException ex) {
+			throw new StorageException("The cached pool " + pool + " in table pool_tokens does not have the "
+					+ "tokens.json shape: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	@Override
+	public void savePool(String pool, TokenDocument document) {
+		try {
+			this.jdbc.sql("INSERT INTO pool_tokens (pool, document) VALUES (?, CAST(? AS json)) ON CONFLICT (pool) "
+					+ "DO UPDATE SET document = EXCLUDED.document, updated_at = now()")
+				.param(pool)
+				.param(this.mapper.writeValueAsString(document))
+				.update();
+		}
+		catch (DataAccessException ex) {
+			throw new StorageException("Could not save the cached pool " + pool + ": "
+					+ ex.getMostSpecificCause().getMessage(), ex);
+		}
+	}
+
 	/** Inserts or replaces the document, given as JSON text; used by the import too. */
 	static void put(JdbcClient jdbc, String document) {
 		jdbc.sql("INSERT INTO tokens (id, document) VALUES (1, CAST(? AS json)) ON CONFLICT (id) "

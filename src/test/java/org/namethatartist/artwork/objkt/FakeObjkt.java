@@ -34,6 +34,8 @@ final class FakeObjkt extends Dispatcher {
 
 	private final Map<String, JsonNode> profiles = new ConcurrentHashMap<>();
 
+	private final Map<String, List<JsonNode>> collections = new ConcurrentHashMap<>();
+
 	private final Deque<Fault> faults = new ArrayDeque<>();
 
 	private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
@@ -55,6 +57,10 @@ final class FakeObjkt extends Dispatcher {
 			return this.query.contains("held_tokens");
 		}
 
+		boolean isCollectionTokens() {
+			return this.query.contains("CollectionTokens");
+		}
+
 		String address() {
 			return this.variables.path("address").asString();
 		}
@@ -67,6 +73,19 @@ final class FakeObjkt extends Dispatcher {
 
 	FakeObjkt holds(String wallet, List<JsonNode> tokens) {
 		this.heldTokens.put(wallet, List.copyOf(tokens));
+		return this;
+	}
+
+	/**
+	 * A collection's tokens with a supply, answered to the collection query ({@code token(where: {fa_contract})}),
+	 * given as held tokens ({@link #token}): their {@code token} member is what the query answers.
+	 */
+	FakeObjkt collection(String contract, List<JsonNode> heldTokens) {
+		this.collections.put(contract, heldTokens.stream().map((held) -> {
+			ObjectNode token = (ObjectNode) held.path("token").deepCopy();
+			token.put("fa_contract", contract);
+			return (JsonNode) token;
+		}).toList());
 		return this;
 	}
 
@@ -153,6 +172,13 @@ final class FakeObjkt extends Dispatcher {
 		String address = variables.path("address").asString();
 		ObjectNode answer = JSON.createObjectNode();
 		ArrayNode holders = answer.putObject("data").putArray("holder");
+		if (request.path("query").asString().contains("CollectionTokens")) {
+			ObjectNode collectionAnswer = JSON.createObjectNode();
+			ArrayNode page = collectionAnswer.putObject("data").putArray("token");
+			List<JsonNode> tokens = this.collections.getOrDefault(variables.path("contract").asString(), List.of());
+			tokens.stream().skip(variables.path("offset").asInt()).limit(variables.path("limit").asInt()).forEach(page::add);
+			return json(collectionAnswer.toString());
+		}
 		if (request.path("query").asString().contains("held_tokens")) {
 			List<JsonNode> tokens = this.heldTokens.get(address);
 			if (tokens != null) {

@@ -23,6 +23,7 @@ import org.namethatartist.artwork.ArtworkProperties;
 import org.namethatartist.artwork.ArtworkRefreshService;
 import org.namethatartist.artwork.DemoCatalogue;
 import org.namethatartist.artwork.RefreshResult;
+import org.namethatartist.artwork.MemoryTokenCache;
 import org.namethatartist.artwork.TokenCache;
 import org.namethatartist.artwork.TokenCatalog;
 import org.namethatartist.artwork.TokenDocument;
@@ -148,24 +149,8 @@ class ObjktRefreshTests {
 				this.catalog, this.cache, source, Clock.systemUTC());
 	}
 
-	/** A token cache in memory that counts its saves. */
-	static final class MemoryCache implements TokenCache {
-
-		volatile TokenDocument document;
-
-		volatile int saves;
-
-		@Override
-		public Optional<TokenDocument> load() {
-			return Optional.ofNullable(this.document);
-		}
-
-		@Override
-		public void save(TokenDocument document) {
-			this.saves++;
-			this.document = document;
-		}
-
+	/** The shared in-memory token cache. */
+	static final class MemoryCache extends MemoryTokenCache {
 	}
 
 }

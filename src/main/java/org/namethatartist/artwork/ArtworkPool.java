@@ -1,4 +1,4 @@
-package org.namethatartist.guildsettings;
+package org.namethatartist.artwork;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
