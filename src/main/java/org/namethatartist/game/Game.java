@@ -105,7 +105,7 @@ final class Game {
 		GameSnapshot s = this.state;
 		return new GameSnapshot(GameSnapshot.SCHEMA, s.gameId(), s.channelId(), s.guildId(), s.startedBy(),
 				s.startedAt(), s.rounds(), s.roundTime(), s.betweenRoundTime(), tokenKeys, phase.name(), round,
-				phaseEndsAt, currentRound, scores, this.recorded, now, s.difficulty(), s.answers());
+				phaseEndsAt, currentRound, scores, this.recorded, now, s.difficulty(), s.answers(), s.pool());
 	}
 
 	List<Choice> choices(RoundSnapshot round) {

@@ -8,6 +8,7 @@ import java.util.Random;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.namethatartist.artwork.ArtistAliases;
 import org.namethatartist.artwork.ArtworkCatalog;
+import org.namethatartist.artwork.ArtworkPools;
 import org.namethatartist.artwork.image.ArtworkImages;
 import org.namethatartist.player.PeriodBoards;
 import org.namethatartist.player.PlayerRepository;
@@ -36,9 +37,10 @@ class GameConfiguration {
 	@Bean
 	GameService gameService(GameProperties properties, ArtworkCatalog artworks, PlayerRepository players,
 			PeriodBoards periods, GameStateRepository states, ExecutorGameScheduler scheduler,
-			ObjectProvider<ArtworkImages> images) {
+			ObjectProvider<ArtworkImages> images, ObjectProvider<ArtworkPools> pools) {
 		GameService games = new GameService(properties, artworks, players, periods, states, scheduler, new Random());
 		images.ifAvailable((served) -> games.useImages(new ArtworkRoundImages(served)));
+		pools.ifAvailable(games::usePools);
 		return games;
 	}
 

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.namethatartist.StorageException;
 import org.namethatartist.artwork.ArtistInfo;
 import org.namethatartist.artwork.ArtworkCatalog;
+import org.namethatartist.artwork.ArtworkPools;
 import org.namethatartist.artwork.Token;
 import org.namethatartist.artwork.TokenCatalog;
 import org.namethatartist.game.GameSnapshot.RoundSnapshot;
@@ -65,6 +66,9 @@ public class GameService {
 	final GameProperties properties;
 
 	final ArtworkCatalog artworks;
+
+	/** Servers' own pools, or null: every game plays {@link #artworks}. */
+	volatile ArtworkPools pools;
 
 	private final PlayerRepository players;
 
@@ -146,6 +150,11 @@ public class GameService {
 		this.images = Objects.requireNonNull(images, "images");
 	}
 
+	/** Servers' own artwork pools: games started with a pool setting draw from them (see {@link #start}). */
+	public void usePools(ArtworkPools pools) {
+		this.pools = Objects.requireNonNull(pools, "pools");
+	}
+
 	public List<HeldGame> held() {
 		return this.held.values().stream().sorted(Comparator.comparing(HeldGame::since)).toList();
 	}
@@ -159,6 +168,18 @@ public class GameService {
 	 * @param guildId the Discord server, or null for web play
 	 */
 	public StartOutcome start(String channelId, String guildId, Player starter, GameOptions options) {
+		return start(channelId, guildId, starter, options, null);
+	}
+
+	/**
+	 * Starts a game in a channel on a server's own artwork pools; its first round opens after
+	 * {@code game.start-delay}. When the pools cannot make this game, it plays the default artworks and
+	 * {@link StartOutcome.Started#notice()} says why.
+	 * @param guildId the Discord server, or null for web play
+	 * @param pool the server's pool setting (a canonical list, see {@link ArtworkPools}), or null for the
+	 * default artworks
+	 */
+	public StartOutcome start(String channelId, String guildId, Player starter, GameOptions options, String pool) {
 		StartOutcome.OutOfBounds bad = this.properties.check(options);
 		if (bad != null) {
 			return bad;
@@ -176,6 +197,15 @@ public class GameService {
 		Duration between = (options.betweenRoundTime() != null) ? options.betweenRoundTime()
 				: this.properties.betweenRoundTime();
 		TokenCatalog catalog = this.artworks.current();
+		String poolName = null;
+		String notice = null;
+		if (pool != null && guildId != null && this.pools != null) {
+			int choices = (options.choices() != null) ? options.choices() : this.properties.choices();
+			ArtworkPools.Selection selection = this.pools.select(pool, choices, rounds);
+			catalog = selection.catalog();
+			poolName = selection.pool();
+			notice = selection.fallback();
+		}
 		int available = catalog.playable().size();
 		if (available < rounds) {
 			return new StartOutcome.NotEnoughArtworks(rounds, available);
@@ -189,7 +219,7 @@ public class GameService {
 				now, rounds, roundTime, between, List.copyOf(tokens.keySet()), Phase.STARTING.name(), 0,
 				now.plus(this.properties.startDelay()), null, Map.of(), Set.of(), now,
 				(options.difficulty() != null) ? options.difficulty() : this.properties.difficulty(),
-				(options.answers() != null) ? options.answers() : this.properties.answers());
+				(options.answers() != null) ? options.answers() : this.properties.answers(), poolName);
 		Game game = new Game(snapshot, catalog, tokens);
 		game.choices = (options.choices() != null) ? options.choices() : this.properties.choices();
 		game.lock.lock();
@@ -215,7 +245,7 @@ public class GameService {
 			this.byId.put(game.gameId(), game);
 			prefetch(game, 1);
 			schedule(game, snapshot.phaseEndsAt());
-			return new StartOutcome.Started(game.view());
+			return new StartOutcome.Started(game.view(), notice);
 		}
 		finally {
 			game.lock.unlock();
@@ -866,7 +896,7 @@ public class GameService {
 			}
 			GameResult result = new GameResult(state.gameId(), player.userId(), player.username(), state.guildId(),
 					player.score(), winnerIds.contains(player.userId()), player.correctAnswers(),
-					player.incorrectAnswers(), now);
+					player.incorrectAnswers(), now, (state.guildId() != null) ? state.pool() : null);
 			this.players.recordResult(result);
 			if (this.periods != null) {
 				this.periods.recordResult(result);

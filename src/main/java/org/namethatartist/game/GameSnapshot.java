@@ -30,7 +30,7 @@ import org.namethatartist.artwork.Difficulty;
 public record GameSnapshot(int schema, String gameId, String channelId, String guildId, String startedBy,
 		Instant startedAt, int rounds, Duration roundTime, Duration betweenRoundTime, List<String> tokenKeys,
 		String phase, int round, Instant phaseEndsAt, RoundSnapshot currentRound, Map<String, Standing> scores,
-		Set<String> recorded, Instant lastUpdated, Difficulty difficulty, AnswerMode answers) {
+		Set<String> recorded, Instant lastUpdated, Difficulty difficulty, AnswerMode answers, String pool) {
 
 	/** The schema this version writes and resumes. */
 	public static final int SCHEMA = 1;
@@ -44,6 +44,15 @@ public record GameSnapshot(int schema, String gameId, String channelId, String g
 		recorded = Collections.unmodifiableSet(new LinkedHashSet<>(recorded));
 		difficulty = (difficulty != null) ? difficulty : Difficulty.EASY;
 		answers = (answers != null) ? answers : AnswerMode.BUTTONS;
+	}
+
+	/** A state of a game on the default artworks (no server pool). */
+	public GameSnapshot(int schema, String gameId, String channelId, String guildId, String startedBy,
+			Instant startedAt, int rounds, Duration roundTime, Duration betweenRoundTime, List<String> tokenKeys,
+			String phase, int round, Instant phaseEndsAt, RoundSnapshot currentRound, Map<String, Standing> scores,
+			Set<String> recorded, Instant lastUpdated, Difficulty difficulty, AnswerMode answers) {
+		this(schema, gameId, channelId, guildId, startedBy, startedAt, rounds, roundTime, betweenRoundTime, tokenKeys,
+				phase, round, phaseEndsAt, currentRound, scores, recorded, lastUpdated, difficulty, answers, null);
 	}
 
 	/** A state of a game with buttons and distractors at random, as every game was before difficulties. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.namethatartist.artwork.Token;
+import org.namethatartist.artwork.ArtworkPools;
 import org.namethatartist.artwork.TokenCatalog;
 import org.namethatartist.game.GameSnapshot.RoundSnapshot;
 import org.slf4j.Logger;
@@ -72,6 +73,11 @@ final class SavedGameResumption {
 
 	private Resumption resume(GameSnapshot saved, Instant now) {
 		TokenCatalog catalog = this.games.artworks.current();
+		ArtworkPools pools = this.games.pools;
+		if (saved.pool() != null && pools != null) {
+			// A game on a server's pool resumes on it, from the copy the bot has (the token cache after a restart).
+			catalog = pools.catalog(saved.pool()).orElse(catalog);
+		}
 		Map<String, Token> tokens = new LinkedHashMap<>();
 		List<String> missing = new ArrayList<>();
 		for (String key : saved.tokenKeys()) {

@@ -3,8 +3,16 @@ package org.namethatartist.game;
 /** What {@link GameService#start} did. */
 public sealed interface StartOutcome {
 
-	/** The game is announced; its first round starts at {@code game.phaseEndsAt()}. */
-	record Started(GameView game) implements StartOutcome {
+	/**
+	 * The game is announced; its first round starts at {@code game.phaseEndsAt()}.
+	 * @param notice what the starter should know, or null: why the server's own artwork pool is not played
+	 */
+	record Started(GameView game, String notice) implements StartOutcome {
+
+		public Started(GameView game) {
+			this(game, null);
+		}
+
 	}
 
 	/** This channel already has a game. */

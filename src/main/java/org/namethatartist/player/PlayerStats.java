@@ -42,7 +42,7 @@ public record PlayerStats(String userId, String username, int totalGames, int to
 		int from = Math.max(0, this.gamesHistory.size() + 1 - HISTORY_LIMIT);
 		history.addAll(this.gamesHistory.subList(from, this.gamesHistory.size()));
 		history.add(new GameHistoryEntry(IsoTime.format(result.playedAt()), result.score(), result.winner(),
-				result.correctAnswers(), result.incorrectAnswers(), result.gameId()));
+				result.correctAnswers(), result.incorrectAnswers(), result.gameId(), result.pool()));
 		return new PlayerStats(this.userId, result.username(), games, this.totalWins + (result.winner() ? 1 : 0),
 				score, Math.round((double) score / games), Math.max(this.bestScore, result.score()), correct,
 				incorrect, answers, (answers > 0) ? (int) Math.round(100.0 * correct / answers) : 0, history);

@@ -53,6 +53,9 @@ public final class GameSnapshotJson {
 		nta.put("betweenRoundTimeMs", game.betweenRoundTime().toMillis());
 		nta.put("difficulty", game.difficulty().key());
 		nta.put("answers", game.answers().key());
+		if (game.pool() != null) {
+			nta.put("pool", game.pool());
+		}
 		ArrayNode tokens = nta.putArray("tokenKeys");
 		game.tokenKeys().forEach(tokens::add);
 		nta.put("phase", game.phase());
@@ -155,7 +158,7 @@ public final class GameSnapshotJson {
 				Duration.ofMillis(nta.required("betweenRoundTimeMs").asLong()), tokenKeys,
 				nta.required("phase").asString(), root.required("round").asInt(), instant(nta.get("phaseEndsAt")), round,
 				scores, recorded, instant(root.get("lastUpdated")), difficulty(nta.get("difficulty")),
-				answers(nta.get("answers")));
+				answers(nta.get("answers")), text(nta.get("pool")));
 	}
 
 	@SuppressWarnings("unchecked")

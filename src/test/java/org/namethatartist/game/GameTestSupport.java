@@ -51,6 +51,10 @@ final class GameTestSupport implements AutoCloseable {
 
 	GameService service;
 
+	/** Applied to every service made here, restarts included (such as giving it the servers' pools). */
+	java.util.function.Consumer<GameService> setUp = (service) -> {
+	};
+
 	GameTestSupport(Path dataDir, FsyncPolicy fsync) {
 		this(dataDir, fsync, new ManualScheduler(T0));
 	}
@@ -75,6 +79,7 @@ final class GameTestSupport implements AutoCloseable {
 		GameService service = new GameService(properties, this.artworks, players, periods, states, this.scheduler,
 				new Random(7));
 		service.addListener(this.events::add);
+		this.setUp.accept(service);
 		return service;
 	}
 

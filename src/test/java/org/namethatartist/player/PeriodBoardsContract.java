@@ -49,6 +49,25 @@ public abstract class PeriodBoardsContract {
 	}
 
 	@Test
+	void aGameOnAServersOwnPoolCountsInThatServersBoardsOnly() {
+		PeriodBoards boards = boards();
+		boards.recordResult(game("d1", "u1", "guild-1", 300, true, 5, 0, FRIDAY));
+		GameResult onPool = new GameResult("p1", "u1", "name-u1", "guild-1", 900, true, 9, 1, FRIDAY,
+				"collection:KT1pool");
+		boards.recordResult(onPool);
+		boards.recordResult(onPool);
+		boards.recordResult(new GameResult("p1", "u2", "name-u2", "guild-1", 100, false, 1, 2, FRIDAY, "artist:alice"));
+		for (Period period : List.of(W49, DECEMBER)) {
+			assertThat(boards.leaderboard(period, PeriodSort.TOTAL_SCORE, 10, null)).singleElement()
+				.satisfies((entry) -> assertThat(entry.stats().totalScore()).isEqualTo(300));
+			assertThat(boards.leaderboard(period, PeriodSort.TOTAL_SCORE, 10, "guild-1"))
+				.extracting((entry) -> entry.stats().userId() + "=" + entry.stats().totalScore())
+				.containsExactly("u1=1200", "u2=100");
+		}
+		assertThat(reopen().standing(W49, PeriodSort.TOTAL_SCORE, null, "u2")).isEmpty();
+	}
+
+	@Test
 	void aGameCountsInTheWeekAndMonthInWhichItEnded() {
 		PeriodBoards boards = boards();
 		boards.recordResult(game("g1", "u1", null, 700, true, 10, 3, FRIDAY));

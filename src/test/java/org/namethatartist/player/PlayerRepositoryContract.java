@@ -53,6 +53,34 @@ public abstract class PlayerRepositoryContract {
 	}
 
 	@Test
+	void aGameOnAServersOwnPoolCountsInThatServerOnlyAndOnce() {
+		PlayerRepository players = repository();
+		players.recordResult(new GameResult("d1", "u1", "name-u1", "guild-1", 300, true, 5, 0, T0));
+		GameResult onPool = new GameResult("p1", "u1", "name-u1", "guild-1", 900, true, 9, 1, T0, "wallet:tz1pool");
+		PlayerStats global = players.recordResult(onPool);
+		assertThat(global.totalGames()).as("the global stats as they were").isEqualTo(1);
+		assertThat(global.totalScore()).isEqualTo(300);
+		assertThat(players.recordResult(onPool).totalScore()).as("recorded again: nothing changes").isEqualTo(300);
+		PlayerStats here = players.find("guild-1", "u1").orElseThrow();
+		assertThat(here.totalGames()).isEqualTo(2);
+		assertThat(here.totalScore()).isEqualTo(1200);
+		assertThat(here.gamesHistory()).extracting(GameHistoryEntry::pool).containsExactly(null, "wallet:tz1pool");
+		assertThat(players.leaderboard(LeaderboardSort.TOTAL_SCORE, 10, null)).singleElement()
+			.satisfies((entry) -> assertThat(entry.stats().totalScore()).isEqualTo(300));
+		assertThat(players.leaderboard(LeaderboardSort.TOTAL_SCORE, 10, "guild-1")).singleElement()
+			.satisfies((entry) -> assertThat(entry.stats().totalScore()).isEqualTo(1200));
+
+		// A player whose only game was on the pool has no global stats at all.
+		players.recordResult(new GameResult("p1", "u2", "name-u2", "guild-1", 100, false, 1, 2, T0, "artist:alice"));
+		assertThat(players.find("u2")).isEmpty();
+		assertThat(players.count()).isEqualTo(1);
+		PlayerRepository reopened = reopen();
+		assertThat(reopened.find("guild-1", "u2").orElseThrow().gamesHistory()).singleElement()
+			.extracting(GameHistoryEntry::pool).isEqualTo("artist:alice");
+		assertThat(reopened.find("guild-1", "u1")).contains(here);
+	}
+
+	@Test
 	void shouldReportZeroAccuracyWithoutAnswers() {
 		PlayerStats stats = repository().recordResult(result("g1", "u1", 0, false, 0, 0));
 		assertThat(stats.accuracyRate()).isZero();

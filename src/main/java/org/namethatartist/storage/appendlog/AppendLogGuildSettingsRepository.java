@@ -56,6 +56,18 @@ final class AppendLogGuildSettingsRepository implements GuildSettingsRepository 
 	}
 
 	@Override
+	public Map<String, String> findAll(String name) {
+		Map<String, String> values = new LinkedHashMap<>();
+		this.table.forEachEntry((guildId, stored) -> {
+			JsonNode value = stored.path(name);
+			if (value.isString()) {
+				values.put(guildId, value.asString());
+			}
+		});
+		return values;
+	}
+
+	@Override
 	public void put(String guildId, String name, String value) {
 		change(guildId, (values) -> values.put(name, value));
 	}

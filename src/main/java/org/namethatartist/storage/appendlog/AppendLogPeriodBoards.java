@@ -40,8 +40,10 @@ public final class AppendLogPeriodBoards implements PeriodBoards {
 	public void recordResult(GameResult result) {
 		for (Period.Kind kind : Period.Kind.values()) {
 			String id = Period.of(kind, result.playedAt()).id();
-			record(id, null, result.userId(), result.username(), (row) -> row.counted(result.gameId()) ? null
-					: row.withGame(row.stats().withGame(result), result.gameId()));
+			if (result.countsGlobally()) {
+				record(id, null, result.userId(), result.username(), (row) -> row.counted(result.gameId()) ? null
+						: row.withGame(row.stats().withGame(result), result.gameId()));
+			}
 			if (result.guildId() != null) {
 				record(id, result.guildId(), result.userId(), result.username(), (row) -> row.counted(result.gameId())
 						? null : row.withGame(row.stats().withGame(result), result.gameId()));

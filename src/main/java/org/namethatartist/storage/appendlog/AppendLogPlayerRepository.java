@@ -51,6 +51,12 @@ public final class AppendLogPlayerRepository implements PlayerRepository {
 
 	@Override
 	public PlayerStats recordResult(GameResult result) {
+		if (!result.countsGlobally()) {
+			// A game on the server's own pool: its stats only, never the global ones.
+			record(this.guildPlayers, this.guildTable, PlayerTable.guildKey(result.guildId(), result.userId()), result);
+			PlayerStats global = this.playerTable.get(result.userId());
+			return (global != null) ? global : PlayerStats.newPlayer(result.userId(), result.username());
+		}
 		PlayerStats global = record(this.players, this.playerTable, result.userId(), result);
 		if (result.guildId() != null) {
 			record(this.guildPlayers, this.guildTable, PlayerTable.guildKey(result.guildId(), result.userId()), result);

@@ -56,6 +56,8 @@ final class PlayerStatsCodec implements ValueCodec<PlayerStats> {
 
 	private static final byte[] ENTRY_GAME_ID = ExactJson.ascii(",\"gameId\":");
 
+	private static final byte[] ENTRY_POOL = ExactJson.ascii(",\"pool\":");
+
 	private static final byte[] COMMA = ExactJson.ascii(",");
 
 	private static final byte[] END_OBJECT = ExactJson.ascii("}");
@@ -166,8 +168,9 @@ final class PlayerStatsCodec implements ValueCodec<PlayerStats> {
 		Integer correct = in.skip(ENTRY_CORRECT) ? in.intValue() : null;
 		Integer incorrect = in.skip(ENTRY_INCORRECT) ? in.intValue() : null;
 		String gameId = in.skip(ENTRY_GAME_ID) ? in.string() : null;
+		String pool = in.skip(ENTRY_POOL) ? in.string() : null;
 		in.expect(END_OBJECT);
-		return new GameHistoryEntry(date, score, winner, correct, incorrect, gameId);
+		return new GameHistoryEntry(date, score, winner, correct, incorrect, gameId, pool);
 	}
 
 	private static String text(JsonParser p, JsonToken token) {
@@ -198,6 +201,7 @@ final class PlayerStatsCodec implements ValueCodec<PlayerStats> {
 			Integer correct = null;
 			Integer incorrect = null;
 			String gameId = null;
+			String pool = null;
 			for (String name = p.nextName(); name != null; name = p.nextName()) {
 				JsonToken value = p.nextToken();
 				switch (name) {
@@ -207,10 +211,11 @@ final class PlayerStatsCodec implements ValueCodec<PlayerStats> {
 					case "correctAnswers" -> correct = (value == JsonToken.VALUE_NULL) ? null : p.getValueAsInt();
 					case "incorrectAnswers" -> incorrect = (value == JsonToken.VALUE_NULL) ? null : p.getValueAsInt();
 					case "gameId" -> gameId = (value == JsonToken.VALUE_NULL) ? null : p.getString();
+					case "pool" -> pool = (value == JsonToken.VALUE_NULL) ? null : p.getString();
 					default -> p.skipChildren();
 				}
 			}
-			history.add(new GameHistoryEntry(date, score, winner, correct, incorrect, gameId));
+			history.add(new GameHistoryEntry(date, score, winner, correct, incorrect, gameId, pool));
 		}
 		return history;
 	}
@@ -246,6 +251,9 @@ final class PlayerStatsCodec implements ValueCodec<PlayerStats> {
 			}
 			if (entry.gameId() != null) {
 				g.writeStringProperty("gameId", entry.gameId());
+			}
+			if (entry.pool() != null) {
+				g.writeStringProperty("pool", entry.pool());
 			}
 			g.writeEndObject();
 		}

@@ -40,7 +40,7 @@ final class PlayerRows {
 		for (JsonNode entry : array) {
 			history.add(new GameHistoryEntry(text(entry.get("date")), entry.path("score").asInt(),
 					entry.path("isWinner").asBoolean(), integer(entry.get("correctAnswers")),
-					integer(entry.get("incorrectAnswers")), text(entry.get("gameId"))));
+					integer(entry.get("incorrectAnswers")), text(entry.get("gameId")), text(entry.get("pool"))));
 		}
 		return history;
 	}
@@ -70,6 +70,9 @@ final class PlayerRows {
 			}
 			if (entry.gameId() != null) {
 				node.put("gameId", entry.gameId());
+			}
+			if (entry.pool() != null) {
+				node.put("pool", entry.pool());
 			}
 		}
 		return this.mapper.writeValueAsString(array);

@@ -40,6 +40,19 @@ final class PostgresGuildSettingsRepository implements GuildSettingsRepository {
 	}
 
 	@Override
+	public Map<String, String> findAll(String name) {
+		return run("read the setting " + name + " of every server", () -> {
+			Map<String, String> values = new LinkedHashMap<>();
+			this.jdbc.sql("SELECT guild_id, value FROM guild_settings WHERE name = ? ORDER BY guild_id")
+				.param(name)
+				.query((rs) -> {
+					values.put(rs.getString(1), rs.getString(2));
+				});
+			return values;
+		});
+	}
+
+	@Override
 	public void put(String guildId, String name, String value) {
 		run("change the setting " + name + " of server " + guildId, () -> insert(guildId, name, value));
 	}

@@ -62,7 +62,7 @@ public final class PostgresPeriodBoards implements PeriodBoards {
 	public void recordResult(GameResult result) {
 		PeriodStats delta = PeriodStats.empty(result.userId(), result.username()).withGame(result);
 		write("game:" + result.gameId(), result.userId(), result.username(), result.guildId(), result.playedAt(),
-				delta, "game " + result.gameId());
+				delta, "game " + result.gameId(), result.countsGlobally());
 	}
 
 	@Override
@@ -74,11 +74,12 @@ public final class PostgresPeriodBoards implements PeriodBoards {
 		}
 		PeriodStats delta = PeriodStats.empty(userId, (username != null) ? username : userId).withDaily(null, points);
 		write("day:" + day, userId, username, guildId, day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), delta,
-				"the daily challenge of " + day);
+				"the daily challenge of " + day, true);
 	}
 
+	/** @param global whether the global boards count it too (not a game on a server's own pool) */
 	private void write(String counted, String userId, String username, String guildId, Instant at, PeriodStats delta,
-			String what) {
+			String what, boolean global) {
 		try {
 			this.transactions.executeWithoutResult((status) -> {
 				int inserted = this.jdbc
@@ -91,7 +92,9 @@ public final class PostgresPeriodBoards implements PeriodBoards {
 				}
 				for (Period.Kind kind : Period.Kind.values()) {
 					String period = Period.of(kind, at).id();
-					upsert(period, GLOBAL, delta, username);
+					if (global) {
+						upsert(period, GLOBAL, delta, username);
+					}
 					if (guildId != null) {
 						upsert(period, guildId, delta, username);
 					}

@@ -64,13 +64,19 @@ public final class PostgresPlayerRepository implements PlayerRepository {
 		try {
 			return this.transactions.execute((status) -> {
 				int inserted = this.jdbc
-					.sql("INSERT INTO results (game_id, user_id, guild_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+					.sql("INSERT INTO results (game_id, user_id, guild_id, pool) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
 					.param(result.gameId())
 					.param(result.userId())
 					.param(result.guildId())
+					.param(result.pool())
 					.update();
-				if (inserted == 0) {
-					return lockGlobal(result).orElseThrow();
+				if (inserted == 0 || !result.countsGlobally()) {
+					if (inserted != 0) {
+						// A game on the server's own pool: its stats only, never the global ones.
+						record(result, result.guildId());
+					}
+					return lockGlobal(result)
+						.orElseGet(() -> PlayerStats.newPlayer(result.userId(), result.username()));
 				}
 				PlayerStats global = record(result, null);
 				if (result.guildId() != null) {
