@@ -17,6 +17,7 @@ import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import okhttp3.OkHttpClient;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import org.namethatartist.artwork.ArtworkCatalog;
+import org.namethatartist.artwork.ArtworkPools;
 import org.namethatartist.artwork.image.ArtworkImages;
 import org.namethatartist.artwork.image.ImageCacheFiller;
 import org.namethatartist.game.AnswerMode;
@@ -151,6 +152,15 @@ class DiscordConfiguration {
 				.orElse(false))
 			.images(images::cached)
 			.showTitle((game) -> settings.showTitle(game.guildId()));
+	}
+
+	/** A server's announcement channel hears when its own artwork pool falls back to the default artworks. */
+	@Bean
+	PoolFallbackNotices poolFallbackNotices(ArtworkPools pools, GuildSettingsService settings,
+			DiscordConnection connection) {
+		PoolFallbackNotices notices = new PoolFallbackNotices(settings, connection);
+		pools.onFallback(notices);
+		return notices;
 	}
 
 	/** Each week's podium in the servers' announcement channels, once a week ends. */

@@ -152,14 +152,18 @@ final class NameThatArtistCommand implements SlashCommand {
 			}
 			options = this.settings.optionsFor(guild.getId(), options);
 		}
+		String pool = (this.settings != null) ? this.settings.pool(guild.getId()) : null;
 		event.deferReply(true).queue(null, Messages.failed("deferral of", event));
 		StartOutcome outcome = this.games.start(event.getChannelId(), guild.getId(), Members.player(event.getUser()),
-				options);
+				options, pool);
 		if (outcome instanceof StartOutcome.Started started) {
 			channel.sendMessage(GameMessages.announcement(started.game(), event.getUser().getName()))
 				.queue(null, Messages.failed("announcing game " + started.game().gameId()));
+			String played = (started.notice() != null) ? "\n⚠️ " + started.notice()
+					: (pool != null) ? "\nIt plays this server's own artworks (" + pool + "), so it counts in this "
+							+ "server's leaderboards only, not the global ones." : "";
 			Messages.answerDeferred(event, Messages.text("Your game is on: the first artwork appears "
-					+ Text.relative(started.game().phaseEndsAt()) + ". /stopgame ends it early."));
+					+ Text.relative(started.game().phaseEndsAt()) + ". /stopgame ends it early." + played));
 		}
 		else if (outcome instanceof StartOutcome.AlreadyRunning running) {
 			Messages.answerDeferred(event, Messages.text("A game is already running in this channel ("

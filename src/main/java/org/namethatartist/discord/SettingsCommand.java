@@ -25,6 +25,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import org.namethatartist.guildsettings.GuildSettingsService;
 import org.namethatartist.guildsettings.Setting;
 import org.namethatartist.guildsettings.SettingChange;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -88,14 +89,48 @@ final class SettingsCommand implements SlashCommand {
 		String sub = (event.getSubcommandName() != null) ? event.getSubcommandName() : "";
 		switch (sub) {
 			case "show" -> Messages.replyPrivately(event, show(guildId));
-			case "set" -> Messages.replyPrivately(event, answer(this.settings.set(guildId, string(event, "setting"),
-					string(event, "value"))));
+			case "set" -> {
+				if (Setting.POOL.key().equals(string(event, "setting"))) {
+					setPool(event, guildId, string(event, "value"));
+				}
+				else {
+					Messages.replyPrivately(event, answer(this.settings.set(guildId, string(event, "setting"),
+							string(event, "value"))));
+				}
+			}
 			case "reset" -> Messages.replyPrivately(event, answer(this.settings.reset(guildId, string(event, "setting"))));
 			case "export" -> export(event, guildId);
 			case "import" -> importFile(event, guildId);
 			default -> Messages.replyPrivately(event, "Use /settings show, set, reset, export or import.");
 		}
 	}
+
+	/**
+	 * A pool is fetched from objkt.com before it is accepted, which takes seconds to minutes at the request
+	 * rate: the answer is deferred, and the work done off the gateway's thread.
+	 */
+	private void setPool(SlashCommandInteractionEvent event, String guildId, String value) {
+		event.deferReply(true).queue(null, Messages.failed("deferral of", event));
+		this.slowWork.execute(() -> {
+			String answer;
+			try {
+				answer = answer(this.settings.set(guildId, Setting.POOL.key(), value));
+			}
+			catch (RuntimeException ex) {
+				LoggerFactory.getLogger(SettingsCommand.class).warn("Setting the pool of server {} failed", guildId, ex);
+				answer = "⚠️ Nothing changed: the pool could not be checked (an error, logged for the bot's admins).";
+			}
+			Messages.answerDeferred(event, Messages.text(answer));
+		});
+	}
+
+	/** One thread for pool checks: each fetch is paced anyway, and they share objkt.com's budget. */
+	private final java.util.concurrent.ExecutorService slowWork = java.util.concurrent.Executors
+		.newSingleThreadExecutor((task) -> {
+			Thread thread = new Thread(task, "settings-pool-check");
+			thread.setDaemon(true);
+			return thread;
+		});
 
 	private String show(String guildId) {
 		StringBuilder text = new StringBuilder("**This server's settings** (changes apply from the next game on)");
@@ -122,9 +157,13 @@ final class SettingsCommand implements SlashCommand {
 
 	private static String answer(SettingChange change) {
 		if (change instanceof SettingChange.Changed changed) {
+			String note = (changed.note() != null) ? " " + changed.note() : "";
+			String boards = (changed.setting() == Setting.POOL && changed.value() != null
+					&& !changed.value().equals("default"))
+							? " Games on this server's own pool count in its leaderboards only, not the global ones." : "";
 			return (changed.value() != null)
 					? "`" + changed.setting().key() + "` is now " + render(changed.setting(), changed.value())
-							+ ". It applies from the next game on."
+							+ "." + note + " It applies from the next game on." + boards
 					: "`" + changed.setting().key() + "` is back to its default from the next game on.";
 		}
 		if (change instanceof SettingChange.Rejected rejected) {

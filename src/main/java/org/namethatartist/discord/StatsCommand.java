@@ -56,7 +56,12 @@ final class StatsCommand implements SlashCommand {
 		User user = (option != null) ? option.getAsUser() : event.getUser();
 		boolean self = user.getId().equals(event.getUser().getId());
 		Messages.defer(event, true);
+		Optional<PlayerStats> here = this.players.find(event.getGuild().getId(), user.getId());
 		Optional<PlayerStats> found = this.players.find(user.getId());
+		if (found.isEmpty() && here.isPresent()) {
+			// Only games on this server's own artworks: they count here, never globally.
+			found = Optional.of(PlayerStats.newPlayer(user.getId(), here.get().username()));
+		}
 		if (found.isEmpty()) {
 			Messages.answerDeferred(event, Messages.text(self ? "You have not finished a game yet. Start one with "
 					+ "/namethatartist!" : Text.plain(user.getName()) + " has not finished a game yet."));
@@ -81,11 +86,25 @@ final class StatsCommand implements SlashCommand {
 			embed.addField("This week", PeriodBoard.rankLine(this.periods, Period.week(now), user.getId()), true)
 				.addField("This month", PeriodBoard.rankLine(this.periods, Period.month(now), user.getId()), true);
 		}
-		this.players.find(event.getGuild().getId(), user.getId())
-			.ifPresent((here) -> embed.setFooter("In this server: " + Text.count(here.totalGames(), "game", "games")
-					+ ", " + Text.count(here.totalScore(), "point", "points") + ", "
-					+ Text.count(here.totalWins(), "win", "wins")));
+		here.ifPresent((server) -> embed.setFooter("In this server: " + Text.count(server.totalGames(), "game", "games")
+				+ ", " + Text.count(server.totalScore(), "point", "points") + ", "
+				+ Text.count(server.totalWins(), "win", "wins") + poolGames(server)));
 		Messages.answerDeferred(event, Messages.embed(embed.build()));
+	}
+
+	/**
+	 * Which of the server's games counted here only: those on its own artwork pool, among the history the
+	 * stats keep (the last games).
+	 */
+	static String poolGames(PlayerStats server) {
+		long pool = server.gamesHistory().stream().filter((entry) -> entry.pool() != null).count();
+		if (pool == 0) {
+			return "";
+		}
+		int kept = server.gamesHistory().size();
+		String of = (kept < server.totalGames()) ? " of the last " + kept : "";
+		return ". " + Text.count(pool, "game", "games") + of + " played this server's own artworks: they count in "
+				+ "this server's leaderboards only, not in the global numbers above";
 	}
 
 }

@@ -12,6 +12,9 @@ public interface GuildSettingsRepository {
 	/** The guild's stored settings by name, in no particular order; empty when none. */
 	Map<String, String> find(String guildId);
 
+	/** Every guild that has this setting stored, with its value; for the pools in use. */
+	Map<String, String> findAll(String name);
+
 	/** Stores one setting's value, replacing the one stored before. */
 	void put(String guildId, String name, String value);
 

@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+import org.namethatartist.artwork.ArtworkPool;
+import org.namethatartist.artwork.ArtworkPools;
 import org.namethatartist.artwork.Difficulty;
 import org.namethatartist.game.AnswerMode;
 import org.namethatartist.game.DurationRange;
@@ -39,9 +42,45 @@ public final class GuildSettingsService {
 
 	private final GameProperties game;
 
+	private final @Nullable ArtworkPools pools;
+
 	public GuildSettingsService(GuildSettingsRepository repository, GameProperties game) {
+		this(repository, game, null);
+	}
+
+	/**
+	 * @param pools the servers' own artwork pools; null: the {@code pool} setting takes only {@code default}
+	 */
+	public GuildSettingsService(GuildSettingsRepository repository, GameProperties game, @Nullable ArtworkPools pools) {
 		this.repository = repository;
 		this.game = game;
+		this.pools = pools;
+	}
+
+	/** The server's pool setting (the pools' canonical list), or null when it plays the default artworks. */
+	public @Nullable String pool(@Nullable String guildId) {
+		if (guildId == null) {
+			return null;
+		}
+		String stored = valid(this.repository.find(guildId)).get(Setting.POOL.key());
+		return (stored == null || stored.equals(ArtworkPool.DEFAULT.toString())) ? null : stored;
+	}
+
+	/** Every server's pool setting but {@code default}, by guild id: the pools in use. */
+	public Map<String, String> poolsInUse() {
+		Map<String, String> inUse = new LinkedHashMap<>();
+		this.repository.findAll(Setting.POOL.key()).forEach((guildId, value) -> {
+			if (parse(Setting.POOL, value).error() == null && !value.equals(ArtworkPool.DEFAULT.toString())) {
+				inUse.put(guildId, value);
+			}
+		});
+		return inUse;
+	}
+
+	/** The buttons per round of the server's games when the starter does not say. */
+	public int choices(String guildId) {
+		Integer set = settings(guildId).choices();
+		return (set != null) ? set : this.game.choices();
 	}
 
 	/** The guild's settings as games use them. */
@@ -100,8 +139,40 @@ public final class GuildSettingsService {
 		if (parsed.error() != null) {
 			return new SettingChange.Rejected(parsed.error());
 		}
+		String checked = null;
+		if (setting.get() == Setting.POOL) {
+			ArtworkPools.Check check = checkPool(guildId, parsed.value(), null);
+			if (!check.accepted()) {
+				return new SettingChange.Rejected(check.message());
+			}
+			checked = check.message();
+		}
 		this.repository.put(guildId, key, parsed.value());
-		return new SettingChange.Changed(setting.get(), parsed.value());
+		return new SettingChange.Changed(setting.get(), parsed.value(), checked);
+	}
+
+	/**
+	 * Fetches the pools named (when not fetched yet) and says whether they make a game with the server's
+	 * buttons per round ({@code choices}, or the server's setting) and the fewest rounds allowed. May take
+	 * as long as objkt.com's pacing does: a wallet of 5,000 tokens is 50 pages and one request per new artist.
+	 */
+	private ArtworkPools.Check checkPool(String guildId, String canonical, @Nullable String choicesSet) {
+		List<ArtworkPool> list = ArtworkPool.parseList(canonical, Integer.MAX_VALUE);
+		if (list.equals(List.of(ArtworkPool.DEFAULT))) {
+			return new ArtworkPools.Check(true, "The default artworks.", 0, 0);
+		}
+		if (this.pools == null) {
+			return new ArtworkPools.Check(false, "This bot plays only the default artworks: its storage keeps no "
+					+ "pools.", 0, 0);
+		}
+		int choices = (choicesSet != null) ? Integer.parseInt(choicesSet) : choices(guildId);
+		try {
+			return this.pools.check(list, choices, this.game.limits().rounds().min());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return new ArtworkPools.Check(false, "The bot is stopping; the pool was not checked.", 0, 0);
+		}
 	}
 
 	/** Clears one setting: its default applies again from the next game on. */
@@ -145,6 +216,13 @@ public final class GuildSettingsService {
 			}
 			else {
 				canonical.put(entry.getKey(), parsed.value());
+			}
+		}
+		if (errors.isEmpty() && canonical.containsKey(Setting.POOL.key())) {
+			ArtworkPools.Check check = checkPool(guildId, canonical.get(Setting.POOL.key()),
+					canonical.get(Setting.CHOICES.key()));
+			if (!check.accepted()) {
+				errors.add(check.message());
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -196,6 +274,7 @@ public final class GuildSettingsService {
 	private String defaultOf(Setting setting) {
 		return switch (setting) {
 			case ROUNDS -> String.valueOf(this.game.rounds());
+			case POOL -> "default";
 			case ROUND_TIME -> format(this.game.roundTime());
 			case PAUSE -> format(this.game.betweenRoundTime());
 			case CHOICES -> String.valueOf(this.game.choices());
@@ -214,6 +293,7 @@ public final class GuildSettingsService {
 		GameProperties.Limits limits = this.game.limits();
 		return switch (setting) {
 			case ROUNDS -> whole(setting, value, limits.rounds());
+			case POOL -> pools(value);
 			case CHOICES -> whole(setting, value, GameOptions.CHOICES);
 			case ROUND_TIME -> durationWithin(setting, value, limits.roundTime());
 			case PAUSE -> durationWithin(setting, value, limits.betweenRoundTime());
@@ -225,6 +305,16 @@ public final class GuildSettingsService {
 			case ANSWERS -> oneOf(setting, value, "buttons", "typed");
 			case SHOW_TITLE -> oneOf(setting, value, "after-round", "during-round");
 		};
+	}
+
+	private Parsed pools(String value) {
+		int max = (this.pools != null) ? this.pools.properties().maxPerServer() : 1;
+		try {
+			return Parsed.ok(ArtworkPools.name(ArtworkPool.parseList(value, max)));
+		}
+		catch (IllegalArgumentException ex) {
+			return Parsed.error("pool: " + ex.getMessage());
+		}
 	}
 
 	private static Parsed oneOf(Setting setting, String value, String... allowed) {

@@ -21,6 +21,9 @@ public enum Setting {
 	/** Buttons per round, 3 to 5. */
 	CHOICES("choices", "artists to choose from in each round, 3 to 5"),
 
+	/** The artwork pools the server's games draw from: default, a wallet, a collection, an artist, or several. */
+	POOL("pool", "the artworks played: default, wallet:<tz address>, collection:<KT1 contract>, artist:<name>, or several, comma-separated"),
+
 	/** The channels games may start in; none set: anywhere. */
 	CHANNELS("channels", "channels where games may start (none: anywhere)"),
 

@@ -32,15 +32,16 @@ record PlayerJson(String userId, String username, int totalGames, int totalWins,
 	/**
 	 * One game of the history. The answer counts are left out when unknown (entries the original wrote
 	 * before it counted answers), and so is {@code gameId} (entries the original wrote), as in
-	 * {@code players.json}.
+	 * {@code players.json}. {@code pool} is there only for a game on a server's own artwork pool (a server's
+	 * stats, {@code ?guild=}): such a game counts in that server's stats and boards only, never globally.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record HistoryJson(String date, int score, @JsonProperty("isWinner") boolean isWinner, Integer correctAnswers,
-			Integer incorrectAnswers, String gameId) {
+			Integer incorrectAnswers, String gameId, String pool) {
 
 		static HistoryJson of(GameHistoryEntry entry) {
 			return new HistoryJson(entry.date(), entry.score(), entry.isWinner(), entry.correctAnswers(),
-					entry.incorrectAnswers(), entry.gameId());
+					entry.incorrectAnswers(), entry.gameId(), entry.pool());
 		}
 
 	}

@@ -46,6 +46,20 @@ public abstract class GuildSettingsRepositoryContract {
 	}
 
 	@Test
+	void findAllGivesEveryGuildThatHasTheSetting() {
+		GuildSettingsRepository settings = repository();
+		settings.put("g1", "pool", "wallet:tz1a");
+		settings.put("g2", "rounds", "30");
+		settings.put("g3", "pool", "artist:alice");
+		settings.put("g3", "rounds", "10");
+		settings.remove("g1", "pool");
+		settings.put("g4", "pool", "default");
+		GuildSettingsRepository reopened = reopen();
+		assertThat(reopened.findAll("pool")).containsOnly(Map.entry("g3", "artist:alice"), Map.entry("g4", "default"));
+		assertThat(reopened.findAll("colour")).isEmpty();
+	}
+
+	@Test
 	void replaceSetsExactlyTheGivenSettings() {
 		GuildSettingsRepository settings = repository();
 		settings.put("g1", "rounds", "10");

@@ -10,6 +10,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.namethatartist.artwork.ArtworkCatalog;
+import org.namethatartist.artwork.ArtworkPools;
+import org.namethatartist.artwork.DemoCatalogue;
+import org.namethatartist.artwork.PoolProperties;
 import org.namethatartist.game.DurationRange;
 import org.namethatartist.game.GameOptions;
 import org.namethatartist.game.GameProperties;
@@ -52,7 +56,7 @@ class GuildSettingsServiceTests {
 	@Test
 	void showListsEveryDefaultWhenNothingIsSet() {
 		assertThat(this.settings.show("g1")).extracting((s) -> s.setting().key() + "=" + s.value() + (s.isDefault() ? "*" : ""))
-			.containsExactly("rounds=20*", "round-time=15s*", "pause=5s*", "choices=4*", "channels=anywhere*",
+			.containsExactly("rounds=20*", "round-time=15s*", "pause=5s*", "choices=4*", "pool=default*", "channels=anywhere*",
 					"stop-role=none (members with Manage Messages only)*", "announcement-channel=none*",
 					"difficulty=normal*", "answers=buttons*", "show-title=after-round*");
 		assertThat(this.settings.settings("g1")).isEqualTo(GuildSettings.none());
@@ -135,7 +139,7 @@ class GuildSettingsServiceTests {
 
 	@Test
 	void anUnknownSettingIsRefusedNamingTheSettings() {
-		assertRejected("colour", "red", "There is no setting `colour`; the settings are: rounds, round-time, pause, choices, channels, stop-role, announcement-channel, difficulty, answers, show-title");
+		assertRejected("colour", "red", "There is no setting `colour`; the settings are: rounds, round-time, pause, choices, pool, channels, stop-role, announcement-channel, difficulty, answers, show-title");
 	}
 
 	@Test
@@ -178,7 +182,7 @@ class GuildSettingsServiceTests {
 		SettingChange change = this.settings.importAll("g1", bad);
 		assertThat(change).isEqualTo(new SettingChange.Rejected("Nothing imported: round-time must be a time from 10s to "
 				+ "60s, such as 10s, not 500s; There is no setting `colour`; the settings are: rounds, round-time, pause, "
-				+ "choices, channels, stop-role, announcement-channel, difficulty, answers, show-title"));
+				+ "choices, pool, channels, stop-role, announcement-channel, difficulty, answers, show-title"));
 		assertThat(this.settings.export("g1")).containsExactly(Map.entry("rounds", "10"));
 	}
 
@@ -188,6 +192,40 @@ class GuildSettingsServiceTests {
 		this.stores.guildSettings().put("g1", "colour", "red");
 		assertThat(this.settings.settings("g1").rounds()).isNull();
 		assertThat(this.settings.export("g1")).isEmpty();
+	}
+
+	@Test
+	void aPoolIsCheckedWhenSetAndRefusedWithTheReasonWhenItCannotMakeAGame() {
+		ArtworkPools pools = new ArtworkPools(new ArtworkCatalog(DemoCatalogue.catalog()), null, this.stores.tokens(),
+				new PoolProperties(5000, 2), Duration.ofHours(24), false, java.time.Clock.systemUTC());
+		GuildSettingsService withPools = new GuildSettingsService(this.stores.guildSettings(), GAME, pools);
+		assertThat(withPools.set("g1", "pool", "artist:Raphael")).isEqualTo(new SettingChange.Rejected(
+				"artist:Raphael cannot make a game: it has 3 artworks to draw from, and a game needs 5."));
+		assertThat(withPools.set("g1", "pool", "wallet:tz1" + "P".repeat(33))).isEqualTo(new SettingChange.Rejected(
+				"The pool wallet:tz1" + "P".repeat(33) + " could not be read: this bot plays the demo catalogue "
+						+ "(artwork.source: demo), so it fetches no wallet or collection; use default or artist:<name>"));
+		assertThat(withPools.set("g1", "pool", "artist:Raphael, artist:Michelangelo, artist:Jan van Eyck"))
+			.isEqualTo(new SettingChange.Rejected("pool: at most 2 pools per server, not 3"));
+		assertThat(withPools.pool("g1")).as("nothing changed").isNull();
+
+		assertThat(withPools.set("g1", "pool", "artist:Raphael, Artist:Michelangelo")).isEqualTo(new SettingChange.Changed(
+				Setting.POOL, "artist:Raphael,artist:Michelangelo",
+				"artist:Raphael,artist:Michelangelo: 6 artworks to draw from, 27 artists on the buttons."));
+		assertThat(withPools.pool("g1")).isEqualTo("artist:Raphael,artist:Michelangelo");
+		assertThat(withPools.poolsInUse()).containsOnly(Map.entry("g1", "artist:Raphael,artist:Michelangelo"));
+		assertThat(withPools.set("g2", "pool", "default")).isInstanceOf(SettingChange.Changed.class);
+		assertThat(withPools.pool("g2")).as("default is no pool").isNull();
+		assertThat(withPools.poolsInUse()).containsOnlyKeys("g1");
+
+		// An import with a pool that cannot make a game changes nothing.
+		Map<String, String> bad = new LinkedHashMap<>();
+		bad.put("rounds", "10");
+		bad.put("pool", "artist:Jan van Eyck");
+		assertThat(withPools.importAll("g1", bad)).isEqualTo(new SettingChange.Rejected("Nothing imported: "
+				+ "artist:Jan van Eyck cannot make a game: it has 3 artworks to draw from, and a game needs 5."));
+		assertThat(withPools.export("g1")).containsExactly(Map.entry("pool", "artist:Raphael,artist:Michelangelo"));
+		assertThat(withPools.reset("g1", "pool")).isEqualTo(new SettingChange.Changed(Setting.POOL, null));
+		assertThat(withPools.pool("g1")).isNull();
 	}
 
 	private void assertRejected(String key, String value, String message) {
