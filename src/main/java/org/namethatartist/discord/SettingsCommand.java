@@ -167,7 +167,8 @@ final class SettingsCommand implements SlashCommand {
 					: "`" + changed.setting().key() + "` is back to its default from the next game on.";
 		}
 		if (change instanceof SettingChange.Rejected rejected) {
-			return "Nothing changed: " + rejected.message() + ".";
+			String message = rejected.message();
+			return "Nothing changed: " + message + (message.endsWith(".") ? "" : ".");
 		}
 		if (change instanceof SettingChange.Imported imported) {
 			return "Imported: " + imported.count() + " setting" + ((imported.count() == 1) ? "" : "s")

@@ -22,7 +22,7 @@ public enum Setting {
 	CHOICES("choices", "artists to choose from in each round, 3 to 5"),
 
 	/** The artwork pools the server's games draw from: default, a wallet, a collection, an artist, or several. */
-	POOL("pool", "the artworks played: default, wallet:<tz address>, collection:<KT1 contract>, artist:<name>, or several, comma-separated"),
+	POOL("pool", "artworks played: default, wallet:<tz…>, collection:<KT1…>, artist:<name>, or a list"),
 
 	/** The channels games may start in; none set: anywhere. */
 	CHANNELS("channels", "channels where games may start (none: anywhere)"),

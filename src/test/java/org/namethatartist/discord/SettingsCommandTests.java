@@ -93,6 +93,7 @@ class SettingsCommandTests {
 				• `round-time`: 15s (default)
 				• `pause`: 5s (default)
 				• `choices`: 4 (default)
+				• `pool`: default (default)
 				• `channels`: <#%s>
 				• `stop-role`: none (members with Manage Messages only) (default)
 				• `announcement-channel`: none (default)

@@ -256,7 +256,29 @@ final class FakeDiscord implements AutoCloseable {
 		data.put("id", snowflake(50));
 		data.put("name", name);
 		data.put("type", 1);
-		ArrayNode given = data.putArray("options");
+		addOptions(data.putArray("options"), options);
+		return send(interaction);
+	}
+
+	/**
+	 * Sends a slash command's subcommand ({@code /settings set}) with its options, as Discord nests them: one
+	 * option of type 1 holding the others; its interaction id.
+	 */
+	String subcommand(String name, String subcommand, String userId, long permissions, Map<String, Object> options) {
+		ObjectNode interaction = interaction(CHANNEL_ID, 2, userId, permissions);
+		ObjectNode data = interaction.putObject("data");
+		data.put("id", snowflake(50));
+		data.put("name", name);
+		data.put("type", 1);
+		ObjectNode sub = data.putArray("options").addObject();
+		sub.put("name", subcommand);
+		sub.put("type", 1);
+		addOptions(sub.putArray("options"), options);
+		return send(interaction);
+	}
+
+	/** Options by name: a string, a whole number or a boolean, typed as Discord types them. */
+	private static void addOptions(ArrayNode given, Map<String, Object> options) {
 		options.forEach((option, value) -> {
 			ObjectNode one = given.addObject();
 			one.put("name", option);
@@ -273,7 +295,6 @@ final class FakeDiscord implements AutoCloseable {
 				one.put("value", String.valueOf(value));
 			}
 		});
-		return send(interaction);
 	}
 
 	/** An interaction of the given type from a component of one of the channel's messages, carrying that message. */
