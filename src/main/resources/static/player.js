@@ -72,8 +72,11 @@
 
 		const history = document.getElementById("history");
 		const games = [...p.gamesHistory].reverse();
+		// A game on a server's own artwork pool is only in that server's stats (?guild=): say so on its row.
 		history.replaceChildren(...games.map((game) => el("tr", {},
-			el("td", {}, date(game.date)),
+			el("td", {}, date(game.date), game.pool ? el("span", { className: "pool",
+				title: "Played on this server's own artworks (" + game.pool + "): it counts in this server's "
+					+ "leaderboards only, not the global ones" }, " · server's own artworks") : null),
 			el("td", { className: "number" }, number(game.score)),
 			el("td", {}, game.isWinner ? "🏆 won" : "–"),
 			el("td", { className: "number" }, game.correctAnswers ?? "–"),
