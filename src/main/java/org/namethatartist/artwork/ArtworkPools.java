@@ -75,6 +75,8 @@ public final class ArtworkPools {
 
 	private final List<FallbackListener> listeners = new CopyOnWriteArrayList<>();
 
+	private final List<Runnable> fetchListeners = new CopyOnWriteArrayList<>();
+
 	/**
 	 * @param defaults the operator's catalogue ({@code default}, and what {@code artist:} pools filter)
 	 * @param source where wallets and collections are fetched, or null (the demo: only default and artist pools)
@@ -110,6 +112,29 @@ public final class ArtworkPools {
 
 	public void onFallback(FallbackListener listener) {
 		this.listeners.add(listener);
+	}
+
+	/** Told, on the fetching thread, each time a pool was fetched (so that its images can be fetched too). */
+	public void onFetched(Runnable listener) {
+		this.fetchListeners.add(listener);
+	}
+
+	/**
+	 * The tokens of the wallet and collection pools some server uses, from the copies the bot has (the token
+	 * cache after a restart), each once: what the image cache should hold beside the operator's artworks.
+	 */
+	public List<Token> tokensInUse() {
+		Map<String, Token> tokens = new LinkedHashMap<>();
+		for (String setting : this.usage.get().values()) {
+			for (ArtworkPool pool : parse(setting)) {
+				Fetched copy = fetchedKind(pool) ? copyOf(pool) : null;
+				if (copy != null) {
+					TokenCatalog.of(pool.toString(), copy.document(), this.excludeUnresolved).playable()
+						.forEach((token) -> tokens.putIfAbsent(TokenCatalog.key(token), token));
+				}
+			}
+		}
+		return List.copyOf(tokens.values());
 	}
 
 	public PoolProperties properties() {
@@ -436,6 +461,14 @@ public final class ArtworkPools {
 			this.fetched.put(pool, fresher);
 			if (this.cache != null) {
 				this.cache.savePool(pool.toString(), document);
+			}
+		}
+		for (Runnable listener : this.fetchListeners) {
+			try {
+				listener.run();
+			}
+			catch (RuntimeException ex) {
+				log.warn("A listener of fetched pools failed", ex);
 			}
 		}
 	}

@@ -38,6 +38,25 @@ public abstract class TokenCacheContract {
 	}
 
 	@Test
+	void shouldKeepEachPoolApartFromTheDocumentAndFromEachOther() {
+		TokenCache cache = cache();
+		TokenDocument wallet = document(3, 2);
+		cache.savePool("wallet:tz1pool", wallet);
+		assertThat(cache.load()).as("a pool is not the operator's document").isEmpty();
+		cache.save(sunflowers());
+		cache.savePool("collection:KT1pool", sunflowers());
+		TokenDocument smaller = document(1, 1);
+		cache.savePool("wallet:tz1pool", smaller);
+		TokenCache reopened = reopen();
+		assertThat(reopened.load()).contains(sunflowers());
+		assertThat(reopened.loadPool("wallet:tz1pool")).contains(smaller);
+		assertThat(reopened.loadPool("collection:KT1pool")).contains(sunflowers());
+		assertThat(reopened.loadPool("wallet:tz1other")).isEmpty();
+		reopened.save(wallet);
+		assertThat(reopen().loadPool("wallet:tz1pool")).as("a new document leaves the pools").contains(smaller);
+	}
+
+	@Test
 	void shouldLoadTheDocumentSaved() {
 		TokenCache cache = cache();
 		cache.save(sunflowers());

@@ -2,6 +2,7 @@ package org.namethatartist.artwork.image;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,8 +11,12 @@ import javax.imageio.ImageIO;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.namethatartist.artwork.ArtworkCatalog;
+import org.namethatartist.artwork.ArtworkPools;
+import org.namethatartist.artwork.Token;
+import org.namethatartist.artwork.TokenCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
@@ -60,18 +65,34 @@ class ImageConfiguration {
 		return new ImageCacheFiller(images, properties.requestsPerSecond());
 	}
 
-	/** With {@code prefetch-all}: the whole catalogue once the application is ready, and after each refresh. */
+	/**
+	 * With {@code prefetch-all}: the whole catalogue and the servers' pools in use once the application is
+	 * ready, and again after each refresh and each pool fetched (a fill skips what is cached already).
+	 */
 	@Bean
 	ApplicationListener<ApplicationReadyEvent> imageCacheFill(ImageProperties properties, ArtworkCatalog catalog,
-			ImageCacheFiller filler) {
+			ImageCacheFiller filler, ObjectProvider<ArtworkPools> pools) {
 		return (ready) -> {
 			if (!properties.prefetchAll()) {
 				return;
 			}
-			filler.fill(catalog.current().playable(), "start-up", (progress) -> {
+			ArtworkPools servers = pools.getIfAvailable();
+			java.util.function.Function<TokenCatalog, List<Token>> everything = (current) -> {
+				List<Token> tokens = new java.util.ArrayList<>(current.playable());
+				if (servers != null) {
+					tokens.addAll(servers.tokensInUse());
+				}
+				return tokens;
+			};
+			filler.fill(everything.apply(catalog.current()), "start-up", (progress) -> {
 			});
-			catalog.onReplace((replaced) -> filler.fill(replaced.playable(), "catalogue refresh", (progress) -> {
+			catalog.onReplace((replaced) -> filler.fill(everything.apply(replaced), "catalogue refresh", (progress) -> {
 			}));
+			if (servers != null) {
+				servers.onFetched(() -> filler.fill(everything.apply(catalog.current()), "artwork pool fetched",
+						(progress) -> {
+						}));
+			}
 		};
 	}
 

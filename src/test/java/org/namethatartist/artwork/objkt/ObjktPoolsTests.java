@@ -88,9 +88,15 @@ class ObjktPoolsTests {
 			this.objkt.profile(artist("w", i), "Wallet artist " + i, null);
 		}
 		ArtworkPools pools = pools(1, PoolProperties.defaults());
+		java.util.concurrent.atomic.AtomicInteger fetched = new java.util.concurrent.atomic.AtomicInteger();
+		pools.onFetched(fetched::incrementAndGet);
 		ArtworkPools.Check check = pools.check(List.of(ArtworkPool.parse("wallet:" + WALLET)), CHOICES, FEWEST_ROUNDS);
 		assertThat(check.accepted()).as(check.message()).isTrue();
 		assertThat(check.message()).isEqualTo("wallet:" + WALLET + ": 30 artworks to draw from, 5 artists on the buttons.");
+		assertThat(fetched).as("told once, for the images to be fetched").hasValue(1);
+		assertThat(pools.tokensInUse()).as("no server uses it yet").isEmpty();
+		pools.usedBy(() -> Map.of("guild-1", "wallet:" + WALLET + ",artist:Op 1"));
+		assertThat(pools.tokensInUse()).as("the wallet's; the artist's are the operator's own").hasSize(30);
 		int requests = this.objkt.requests().size();
 		assertThat(requests).as("one page, then each new artist once").isEqualTo(1 + 5);
 
@@ -104,6 +110,8 @@ class ObjktPoolsTests {
 		// A restart: a new instance on the same token cache plays the pool without asking objkt.com.
 		assertThat(this.cache.pools).containsOnlyKeys("wallet:" + WALLET);
 		ArtworkPools restarted = pools(1, PoolProperties.defaults());
+		restarted.usedBy(() -> Map.of("guild-1", "wallet:" + WALLET));
+		assertThat(restarted.tokensInUse()).as("read from the token cache").hasSize(30);
 		assertThat(restarted.select("wallet:" + WALLET, CHOICES, 10).catalog().playable()).hasSize(30);
 		assertThat(restarted.catalog("wallet:" + WALLET)).get().extracting((catalog) -> catalog.playable().size())
 			.isEqualTo(30);

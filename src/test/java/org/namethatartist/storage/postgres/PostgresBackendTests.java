@@ -37,7 +37,7 @@ class PostgresBackendTests {
 			players.recordResult(new GameResult("g1", "u1", "Ann", "guild", 100, true, 2, 1, Instant.EPOCH));
 			Health health = context.getBean("storageHealthContributor", HealthIndicator.class).health(true);
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
-			assertThat(health.getDetails()).containsEntry("schemaVersion", "7")
+			assertThat(health.getDetails()).containsEntry("schemaVersion", "8")
 				.containsEntry("players", 1L)
 				.containsEntry("guild_players", 1L)
 				.containsEntry("results", 1L);

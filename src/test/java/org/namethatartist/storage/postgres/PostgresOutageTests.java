@@ -71,7 +71,7 @@ class PostgresOutageTests {
 			assertThat(endpoint.statusCode()).isEqualTo(200);
 			JsonNode status = this.json.readTree(endpoint.body());
 			assertThat(status.path("backend").asString()).isEqualTo("postgres");
-			assertThat(status.path("schemaVersion").asString()).isEqualTo("7");
+			assertThat(status.path("schemaVersion").asString()).isEqualTo("8");
 			assertThat(status.path("rows").path("results").asLong()).isEqualTo(1);
 			assertThat(status.path("pool").path("maximum").asInt()).isPositive();
 
