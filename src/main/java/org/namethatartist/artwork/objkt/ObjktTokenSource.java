@@ -216,13 +216,19 @@ public final class ObjktTokenSource implements TokenSource, PoolSource {
 		return new TokenDocument(IsoTime.format(this.clock.instant()), list.size(), list, artists);
 	}
 
-	private JsonNode collectionTokens(String contract, int offset) throws InterruptedException {
+	/** A page's variables: the address under {@code name}, a page's size and its offset. */
+	private static Map<String, Object> page(String name, String address, int offset) {
 		Map<String, Object> variables = new LinkedHashMap<>();
-		variables.put("contract", contract);
+		variables.put(name, address);
 		variables.put("limit", PAGE);
 		variables.put("offset", offset);
+		return variables;
+	}
+
+	private JsonNode collectionTokens(String contract, int offset) throws InterruptedException {
 		String what = "page " + (offset / PAGE + 1) + " of the tokens of collection " + contract;
-		JsonNode found = this.client.query(what, COLLECTION_TOKENS_QUERY, variables).path("token");
+		JsonNode found = this.client.query(what, COLLECTION_TOKENS_QUERY, page("contract", contract, offset))
+			.path("token");
 		if (!found.isArray()) {
 			throw new TokenSourceException("objkt.com's answer to " + what + " has no token list");
 		}
@@ -230,12 +236,8 @@ public final class ObjktTokenSource implements TokenSource, PoolSource {
 	}
 
 	private JsonNode heldTokens(String wallet, int offset) throws InterruptedException {
-		Map<String, Object> variables = new LinkedHashMap<>();
-		variables.put("address", wallet);
-		variables.put("limit", PAGE);
-		variables.put("offset", offset);
 		String what = "page " + (offset / PAGE + 1) + " of the tokens held by " + wallet;
-		JsonNode holders = this.client.query(what, HELD_TOKENS_QUERY, variables).path("holder");
+		JsonNode holders = this.client.query(what, HELD_TOKENS_QUERY, page("address", wallet, offset)).path("holder");
 		if (!holders.isArray()) {
 			throw new TokenSourceException("objkt.com's answer to " + what + " has no holder list");
 		}

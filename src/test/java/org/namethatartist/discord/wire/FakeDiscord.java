@@ -252,12 +252,17 @@ final class FakeDiscord implements AutoCloseable {
 	/** As {@link #slashCommand(String, String, long, Map)}, in a given channel of the layout. */
 	String slashCommand(String channelId, String name, String userId, long permissions, Map<String, Object> options) {
 		ObjectNode interaction = interaction(channelId, 2, userId, permissions);
+		addOptions(command(interaction, name).putArray("options"), options);
+		return send(interaction);
+	}
+
+	/** The interaction's {@code data} for a chat-input command of this name. */
+	private static ObjectNode command(ObjectNode interaction, String name) {
 		ObjectNode data = interaction.putObject("data");
 		data.put("id", snowflake(50));
 		data.put("name", name);
 		data.put("type", 1);
-		addOptions(data.putArray("options"), options);
-		return send(interaction);
+		return data;
 	}
 
 	/**
@@ -266,11 +271,7 @@ final class FakeDiscord implements AutoCloseable {
 	 */
 	String subcommand(String name, String subcommand, String userId, long permissions, Map<String, Object> options) {
 		ObjectNode interaction = interaction(CHANNEL_ID, 2, userId, permissions);
-		ObjectNode data = interaction.putObject("data");
-		data.put("id", snowflake(50));
-		data.put("name", name);
-		data.put("type", 1);
-		ObjectNode sub = data.putArray("options").addObject();
+		ObjectNode sub = command(interaction, name).putArray("options").addObject();
 		sub.put("name", subcommand);
 		sub.put("type", 1);
 		addOptions(sub.putArray("options"), options);
