@@ -75,6 +75,16 @@ public final class ObjktTokenSource implements TokenSource, PoolSource {
 			  }
 			}""";
 
+	/** Profiles of many artists at once, for pools: up to {@value #ARTISTS_PER_QUERY} addresses a query. */
+	static final String ARTISTS_QUERY = """
+			query Artists($addresses: [String!]!) {
+			  holder(where: {address: {_in: $addresses}}) {
+			    address alias tzdomain description logo
+			  }
+			}""";
+
+	static final int ARTISTS_PER_QUERY = 100;
+
 	static final String ARTIST_QUERY = """
 			query Artist($address: String!) {
 			  holder(where: {address: {_eq: $address}}) {
@@ -203,12 +213,20 @@ public final class ObjktTokenSource implements TokenSource, PoolSource {
 			}
 		}
 		Map<String, ArtistInfo> artists = new LinkedHashMap<>();
+		List<String> unknown = new ArrayList<>();
 		for (Token token : tokens.values()) {
 			String address = token.primaryArtist();
 			if (!artists.containsKey(address)) {
 				ArtistInfo already = known.get(address);
-				artists.put(address, (already != null) ? already : artist(address));
+				artists.put(address, already);
+				if (already == null) {
+					unknown.add(address);
+				}
 			}
+		}
+		// A pool may hold thousands of artists: their profiles are asked a hundred at a time.
+		for (int from = 0; from < unknown.size(); from += ARTISTS_PER_QUERY) {
+			artists.putAll(artists(unknown.subList(from, Math.min(unknown.size(), from + ARTISTS_PER_QUERY))));
 		}
 		List<Token> list = new ArrayList<>(tokens.values());
 		log.info("objkt.com: pool {}: {} tokens with an image by {} artists; {} requests", pool, list.size(),
@@ -252,16 +270,38 @@ public final class ObjktTokenSource implements TokenSource, PoolSource {
 		return heldTokens;
 	}
 
+	/** The profiles of these artists, in one query; an address objkt.com does not know gets its short form. */
+	private Map<String, ArtistInfo> artists(List<String> addresses) throws InterruptedException {
+		String what = "the profiles of " + addresses.size() + " artists";
+		JsonNode holders = this.client.query(what, ARTISTS_QUERY, Map.of("addresses", addresses)).path("holder");
+		if (!holders.isArray()) {
+			throw new TokenSourceException("objkt.com's answer to " + what + " has no holder list");
+		}
+		Map<String, JsonNode> byAddress = new LinkedHashMap<>();
+		for (JsonNode holder : holders) {
+			byAddress.put(text(holder.path("address")), holder);
+		}
+		Map<String, ArtistInfo> artists = new LinkedHashMap<>();
+		for (String address : addresses) {
+			JsonNode holder = byAddress.getOrDefault(address, tools.jackson.databind.node.MissingNode.getInstance());
+			artists.put(address, artistInfo(address, profile(holder)));
+		}
+		return artists;
+	}
+
 	private ArtistInfo artist(String address) throws InterruptedException {
 		String what = "the profile of artist " + address;
 		JsonNode holders = this.client.query(what, ARTIST_QUERY, Map.of("address", address)).path("holder");
 		if (!holders.isArray()) {
 			throw new TokenSourceException("objkt.com's answer to " + what + " has no holder list");
 		}
-		JsonNode holder = holders.path(0);
-		ArtistProfile profile = new ArtistProfile(text(holder.path("tzdomain")), text(holder.path("alias")),
+		return artistInfo(address, profile(holders.path(0)));
+	}
+
+	/** A holder's profile as objkt.com answers it; every member missing when it does not know the address. */
+	private static ArtistProfile profile(JsonNode holder) {
+		return new ArtistProfile(text(holder.path("tzdomain")), text(holder.path("alias")),
 				text(holder.path("description")), text(holder.path("logo")));
-		return artistInfo(address, profile);
 	}
 
 	/** The name players see and whether it is a real one: the alias, else the Tezos domain, else the address. */

@@ -188,6 +188,14 @@ final class FakeObjkt extends Dispatcher {
 				tokens.stream().skip(offset).limit(limit).forEach(page::add);
 			}
 		}
+		else if (variables.path("addresses").isArray()) {
+			for (JsonNode one : variables.path("addresses")) {
+				JsonNode profile = this.profiles.get(one.asString());
+				if (profile != null) {
+					holders.add(profile);
+				}
+			}
+		}
 		else if (this.profiles.containsKey(address)) {
 			holders.add(this.profiles.get(address));
 		}

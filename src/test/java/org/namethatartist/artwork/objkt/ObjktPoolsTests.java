@@ -98,7 +98,8 @@ class ObjktPoolsTests {
 		pools.usedBy(() -> Map.of("guild-1", "wallet:" + WALLET + ",artist:Op 1"));
 		assertThat(pools.tokensInUse()).as("the wallet's; the artist's are the operator's own").hasSize(30);
 		int requests = this.objkt.requests().size();
-		assertThat(requests).as("one page, then each new artist once").isEqualTo(1 + 5);
+		assertThat(requests).as("one page, then the new artists' profiles in one query").isEqualTo(1 + 1);
+		assertThat(this.objkt.requests().get(1).variables().path("addresses")).hasSize(5);
 
 		ArtworkPools.Selection selection = pools.select("wallet:" + WALLET, CHOICES, 10);
 		assertThat(selection.pool()).isEqualTo("wallet:" + WALLET);
@@ -269,13 +270,27 @@ class ObjktPoolsTests {
 		List<FakeObjkt.Request> requests = realTime.requests();
 		assertThat(requests.stream().filter(FakeObjkt.Request::isHeldTokens).map(FakeObjkt.Request::address).distinct())
 			.containsExactlyInAnyOrder(WALLET, OTHER_WALLET);
-		// 3 pages per wallet and 12 artists: 18 requests, and never more than `rate` in any second.
-		assertThat(requests).hasSize(18);
+		// 3 pages per wallet, and one query for each wallet's artists: 8 requests, never more than `rate` in a second.
+		assertThat(requests).hasSize(8);
 		List<Long> times = requests.stream().map(FakeObjkt.Request::nanoTime).sorted().toList();
 		for (int i = rate; i < times.size(); i++) {
 			assertThat(times.get(i) - times.get(i - rate)).as("requests %d to %d", i - rate + 1, i + 1)
 				.isGreaterThanOrEqualTo(1_000_000_000L);
 		}
+	}
+
+	@Test
+	void aPoolOfManyArtistsAsksTheirProfilesAHundredAtATime() throws Exception {
+		this.objkt.holds(WALLET, tokens(250, "n", 150));
+		profiles("n", 150);
+		ArtworkPools pools = pools(1, PoolProperties.defaults());
+		ArtworkPools.Check check = pools.check(List.of(ArtworkPool.parse("wallet:" + WALLET)), CHOICES, FEWEST_ROUNDS);
+		assertThat(check.artists()).isEqualTo(150);
+		List<FakeObjkt.Request> artistQueries = this.objkt.requests().stream()
+			.filter((request) -> request.variables().has("addresses")).toList();
+		assertThat(artistQueries).extracting((request) -> request.variables().path("addresses").size())
+			.containsExactly(100, 50);
+		assertThat(this.objkt.requests()).hasSize(3 + 2);
 	}
 
 	@Test
