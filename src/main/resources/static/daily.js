@@ -133,7 +133,8 @@
 		if (last) {
 			const mine = await api(base());
 			if (mine.status === 200 && mine.body.finished) {
-				showResult(mine.body);
+				// The last answer's feedback stays above the result: the player sees how the day ended.
+				showResult(mine.body, true);
 				return;
 			}
 		}
@@ -141,9 +142,11 @@
 		$("next").focus();
 	}
 
-	function showResult(result) {
+	// The day's result; with keepRound, the last round (its answer and feedback) stays in view above it.
+	function showResult(result, keepRound) {
 		$("you").hidden = true;
-		$("round").hidden = true;
+		$("round").hidden = !keepRound;
+		$("next").hidden = true;
 		$("result").hidden = false;
 		$("share-line").textContent = result.share;
 		$("streak").textContent = "Score " + number(result.score) + " · streak " + result.streak
