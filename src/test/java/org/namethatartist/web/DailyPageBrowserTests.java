@@ -1,26 +1,16 @@
 package org.namethatartist.web;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.namethatartist.daily.DailyRepository;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -30,7 +20,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The Daily page in a real browser (headless Chromium): linked from the header, today's five rounds played
@@ -39,17 +28,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class DailyPageBrowserTests {
+class DailyPageBrowserTests extends BrowserTestCase {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	/** How long a step may take: generous, for a machine shared with other builds; this checks what, not how fast. */
-	private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	/** A name that would run a script if the page inserted it as HTML. */
-	private static final String NAME = "<img src=x onerror=alert(1)>Ann";
+	private static final String NAME = HTML_NAME;
 
 	@TempDir
 	static Path dataDir;
@@ -62,47 +43,11 @@ class DailyPageBrowserTests {
 		registry.add("game.daily.round-time", () -> "5m");
 	}
 
-	@BeforeAll
-	static void browserInstalled() {
-		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"The browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
-						+ "; install them with: apt-get install chromium chromium-driver");
-	}
-
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	DailyRepository repository;
-
-	private ChromeDriverService service;
-
-	private WebDriver browser;
-
-	private WebDriverWait wait;
-
-	@BeforeEach
-	void openBrowser(@TempDir Path profile) {
-		this.service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-					"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-					"--window-size=1024,900", "--user-data-dir=" + profile);
-		this.browser = new ChromeDriver(this.service, options);
-		this.wait = new WebDriverWait(this.browser, PATIENCE, Duration.ofMillis(50));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-		if (this.service != null) {
-			this.service.stop();
-		}
-	}
 
 	@Test
 	void theDailyPagePlaysTodaysChallengeAndShowsTheShareLineStreakAndBoard() {
@@ -156,14 +101,6 @@ class DailyPageBrowserTests {
 		assertThat(last.getAttribute("class")).isEqualTo("day finished");
 		assertThat(last.getText()).isEqualTo(score);
 		assertThat(days.get(0).getAttribute("class")).isEqualTo("day missed");
-	}
-
-	private WebElement visible(String id) {
-		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
-	}
-
-	private String text(String id) {
-		return this.browser.findElement(By.id(id)).getText();
 	}
 
 }

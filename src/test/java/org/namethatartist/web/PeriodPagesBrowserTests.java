@@ -10,9 +10,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.namethatartist.player.GameResult;
@@ -21,14 +18,9 @@ import org.namethatartist.player.PlayerRepository;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -42,7 +34,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The period selector and podium of the leaderboard page, and the player page's chart and ranks, in
@@ -52,11 +43,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(PeriodPagesBrowserTests.FixedClock.class)
 @DirtiesContext
-class PeriodPagesBrowserTests {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+class PeriodPagesBrowserTests extends BrowserTestCase {
 
 	static final Instant NOW = Instant.parse("2026-12-05T12:00:00Z");
 
@@ -82,13 +69,6 @@ class PeriodPagesBrowserTests {
 
 	}
 
-	@BeforeAll
-	static void browserInstalled() {
-		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"The browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
-						+ "; install them with: apt-get install chromium chromium-driver");
-	}
-
 	@LocalServerPort
 	int port;
 
@@ -97,35 +77,6 @@ class PeriodPagesBrowserTests {
 
 	@Autowired
 	PeriodBoards boards;
-
-	private ChromeDriverService service;
-
-	private WebDriver browser;
-
-	private WebDriverWait wait;
-
-	@BeforeEach
-	void openBrowser(@TempDir Path profile) {
-		this.service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-					"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-					"--window-size=1024,900", "--user-data-dir=" + profile);
-		this.browser = new ChromeDriver(this.service, options);
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(10), Duration.ofMillis(50));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-		if (this.service != null) {
-			this.service.stop();
-		}
-	}
 
 	private void record(GameResult result) {
 		this.players.recordResult(result);

@@ -1,15 +1,10 @@
 package org.namethatartist.web;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.namethatartist.artwork.Difficulty;
@@ -20,14 +15,9 @@ import org.namethatartist.game.StoredGame;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -38,7 +28,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The play page in a real browser (headless Chromium, as Debian packages it): a whole two-round game
@@ -47,14 +36,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class PlayPageBrowserTests {
+class PlayPageBrowserTests extends BrowserTestCase {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	/** A name that would run a script if any page inserted it as HTML. */
-	private static final String NAME = "<img src=x onerror=alert(1)>Ann";
+	private static final String NAME = HTML_NAME;
 
 	private static final Pattern POINTS = Pattern.compile("Correct! \\+(\\d+) points");
 
@@ -70,14 +54,6 @@ class PlayPageBrowserTests {
 		registry.add("game.start-delay", () -> "2s");
 	}
 
-	@BeforeAll
-	static void browserInstalled() {
-		// Before the application starts: nothing is spent on a test that cannot run.
-		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"The browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
-						+ "; install them with: apt-get install chromium chromium-driver");
-	}
-
 	@LocalServerPort
 	int port;
 
@@ -86,35 +62,6 @@ class PlayPageBrowserTests {
 
 	@Autowired
 	GameStateRepository states;
-
-	private ChromeDriverService service;
-
-	private WebDriver browser;
-
-	private WebDriverWait wait;
-
-	@BeforeEach
-	void openBrowser(@TempDir Path profile) {
-		this.service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-					"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-					"--window-size=1024,900", "--user-data-dir=" + profile);
-		this.browser = new ChromeDriver(this.service, options);
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(10), Duration.ofMillis(50));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-		if (this.service != null) {
-			this.service.stop();
-		}
-	}
 
 	@Test
 	void aWholeGameInTheBrowserShowsPointsAnswersScoresAndTheWinnerByName() {
@@ -235,18 +182,10 @@ class PlayPageBrowserTests {
 		this.browser.findElement(By.id("stop")).click();
 	}
 
-	private WebElement visible(String id) {
-		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
-	}
-
 	private void set(String id, String value) {
 		WebElement input = visible(id);
 		input.clear();
 		input.sendKeys(value);
-	}
-
-	private String text(String id) {
-		return this.browser.findElement(By.id(id)).getText();
 	}
 
 	/** The buttons of a round, once they can be pressed. */
