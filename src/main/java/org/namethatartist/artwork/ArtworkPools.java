@@ -129,8 +129,7 @@ public final class ArtworkPools {
 			for (ArtworkPool pool : parse(setting)) {
 				Fetched copy = fetchedKind(pool) ? copyOf(pool) : null;
 				if (copy != null) {
-					TokenCatalog.of(pool.toString(), copy.document(), this.excludeUnresolved).playable()
-						.forEach((token) -> tokens.putIfAbsent(TokenCatalog.key(token), token));
+					copy.catalog().playable().forEach((token) -> tokens.putIfAbsent(TokenCatalog.key(token), token));
 				}
 			}
 		}
@@ -251,7 +250,9 @@ public final class ArtworkPools {
 				log.warn("Artwork pool {} could not be refreshed, its last copy is kept: {}", pool, ex.getMessage());
 			}
 		}
-		this.fetched.keySet().retainAll(inUse);
+		if (this.fetched.keySet().retainAll(inUse)) {
+			changed();
+		}
 		for (Map.Entry<String, String> server : usage.entrySet()) {
 			String guildId = server.getKey();
 			Selection selection = select(server.getValue(), choicesOf.applyAsInt(guildId), minRounds);
@@ -305,9 +306,8 @@ public final class ArtworkPools {
 			else {
 				Fetched copy = this.fetched.get(pool);
 				if (copy != null) {
-					TokenCatalog catalog = TokenCatalog.of(pool.toString(), copy.document(), this.excludeUnresolved);
-					tokens = catalog.playable().size();
-					artists = catalog.artists().size();
+					tokens = copy.catalog().playable().size();
+					artists = copy.catalog().artists().size();
 					refreshed = IsoTime.format(copy.fetchedAt());
 				}
 			}
@@ -317,7 +317,12 @@ public final class ArtworkPools {
 		return status;
 	}
 
-	private record Fetched(TokenDocument document, Instant fetchedAt) {
+	/** A pool's copy: its document, when it was fetched, and its catalogue, built once (for its figures). */
+	private record Fetched(TokenDocument document, Instant fetchedAt, TokenCatalog catalog) {
+	}
+
+	private Fetched fetched(ArtworkPool pool, TokenDocument document, Instant at) {
+		return new Fetched(document, at, TokenCatalog.of(pool.toString(), document, this.excludeUnresolved));
 	}
 
 	/** @param artists the union's artists with images, counted before a round's minimum of three */
@@ -328,8 +333,42 @@ public final class ArtworkPools {
 		return pool.kind() == ArtworkPool.Kind.WALLET || pool.kind() == ArtworkPool.Kind.COLLECTION;
 	}
 
-	/** The pools' union from what is fetched, or why it cannot be made. */
+	/**
+	 * The pools' union, from the last one built while neither a pool's copy nor the operator's catalogue
+	 * changed: building one computes its artists' similarity, which is not for every game's start.
+	 */
 	private Union union(List<ArtworkPool> pools) {
+		String name = name(pools);
+		long generation = this.generation.get();
+		TokenCatalog defaults = this.defaults.current();
+		Built built = this.unions.get(name);
+		if (built != null && built.generation() == generation && built.defaults() == defaults) {
+			return built.union();
+		}
+		Union union = build(pools);
+		if (union.missing() == null && this.generation.get() == generation) {
+			this.unions.put(name, new Built(generation, defaults, union));
+		}
+		return union;
+	}
+
+	/** A pool's copy changed: the unions built before are stale. */
+	private void changed() {
+		this.generation.incrementAndGet();
+		this.unions.clear();
+	}
+
+	/** A union as built for these copies and this catalogue of the operator's. */
+	private record Built(long generation, TokenCatalog defaults, Union union) {
+	}
+
+	/** Bumped each time a pool's copy changes (fetched, read from the cache, dropped). */
+	private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
+	private final Map<String, Built> unions = new ConcurrentHashMap<>();
+
+	/** The pools' union from what is fetched, or why it cannot be made. */
+	private Union build(List<ArtworkPool> pools) {
 		String name = name(pools);
 		TokenCatalog defaults = this.defaults.current();
 		Map<String, Token> tokens = new LinkedHashMap<>();
@@ -457,8 +496,8 @@ public final class ArtworkPools {
 				throw ex;
 			}
 			this.lastErrors.remove(pool);
-			Fetched fresher = new Fetched(document, now);
-			this.fetched.put(pool, fresher);
+			this.fetched.put(pool, fetched(pool, document, now));
+			changed();
 			if (this.cache != null) {
 				this.cache.savePool(pool.toString(), document);
 			}
@@ -486,8 +525,8 @@ public final class ArtworkPools {
 			log.warn("The cached copy of artwork pool {} could not be read: {}", pool, ex.getMessage());
 			return null;
 		}
-		if (copy != null) {
-			this.fetched.putIfAbsent(pool, copy);
+		if (copy != null && this.fetched.putIfAbsent(pool, copy) == null) {
+			changed();
 		}
 		return copy;
 	}
@@ -496,7 +535,7 @@ public final class ArtworkPools {
 		if (this.cache == null) {
 			return Optional.empty();
 		}
-		return this.cache.loadPool(pool.toString()).map((document) -> new Fetched(document, fetchedAt(document)));
+		return this.cache.loadPool(pool.toString()).map((document) -> fetched(pool, document, fetchedAt(document)));
 	}
 
 	/** When a cached document was fetched: its {@code lastUpdated}, or long ago when that does not read. */

@@ -107,6 +107,8 @@ class ObjktPoolsTests {
 		assertThat(selection.catalog().playable()).hasSize(30).allMatch((token) -> token.tokenId().startsWith("w"));
 		assertThat(selection.catalog().artists()).hasSize(5);
 		assertThat(this.objkt.requests()).as("selecting fetches nothing").hasSize(requests);
+		assertThat(pools.select("wallet:" + WALLET, CHOICES, 10).catalog()).as("built once, not at every game's start")
+			.isSameAs(selection.catalog());
 
 		// A restart: a new instance on the same token cache plays the pool without asking objkt.com.
 		assertThat(this.cache.pools).containsOnlyKeys("wallet:" + WALLET);
@@ -219,6 +221,7 @@ class ObjktPoolsTests {
 		this.clock.advance(Duration.ofHours(25));
 		pools.refreshInUse((guild) -> CHOICES, FEWEST_ROUNDS);
 		assertThat(pools.select(setting, CHOICES, FEWEST_ROUNDS).pool()).isEqualTo(setting);
+		assertThat(pools.select(setting, CHOICES, FEWEST_ROUNDS).catalog().playable()).as("the fresh copy").hasSize(20);
 		assertThat(pools.status()).singleElement().satisfies((status) -> {
 			assertThat(status.pool()).isEqualTo(setting);
 			assertThat(status.tokens()).isEqualTo(20);
