@@ -154,7 +154,7 @@ public final class GuildSettingsService {
 	/**
 	 * Fetches the pools named (when not fetched yet) and says whether they make a game with the server's
 	 * buttons per round ({@code choices}, or the server's setting) and the fewest rounds allowed. May take
-	 * as long as objkt.com's pacing does: a wallet of 5,000 tokens is 50 pages and one request per new artist.
+	 * as long as objkt.com's pacing does: a wallet of 5,000 tokens is 50 pages, and one request per hundred new artists.
 	 */
 	private ArtworkPools.Check checkPool(String guildId, String canonical, @Nullable String choicesSet) {
 		List<ArtworkPool> list = ArtworkPool.parseList(canonical, Integer.MAX_VALUE);
