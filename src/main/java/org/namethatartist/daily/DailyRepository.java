@@ -29,6 +29,19 @@ public interface DailyRepository {
 	 */
 	void saveProgress(DailyProgress progress);
 
+	/**
+	 * Replaces a player's progress of a day only if the stored one is still {@code expected}, atomically
+	 * against every other writer: another thread, or another bot process on the same database. When two
+	 * players' clicks (or one player's two tabs on two processes) race, the first write wins and the other
+	 * reads again and decides again.
+	 * @param expected the progress as read, or null when none was stored
+	 * @param next what replaces it (the same day and player)
+	 * @return true once {@code next} is durable; false, writing nothing, when the stored progress was not
+	 * {@code expected}
+	 * @throws org.namethatartist.StorageException when the write could not be made durable
+	 */
+	boolean replaceProgress(DailyProgress expected, DailyProgress next);
+
 	/** Every player's progress of one day, in no particular order. */
 	List<DailyProgress> progressOn(LocalDate day);
 

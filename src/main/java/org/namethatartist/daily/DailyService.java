@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
+import org.namethatartist.StorageException;
 import org.namethatartist.artwork.ArtworkCatalog;
 import org.namethatartist.artwork.Difficulty;
 import org.namethatartist.artwork.Token;
@@ -25,6 +26,9 @@ import org.namethatartist.player.PeriodBoards;
  * catalogue of that moment, and saved before it is shown; every open and every answer is saved before it
  * is acknowledged. Time comes from the injected clock; each round runs {@link DailyProperties#roundTime()}
  * from when the player opened it, and scores as in a game: {@code round(baseScore × remaining / roundTime)}.
+ * A player's day is locked in this process; between processes sharing one database, each write replaces
+ * only the progress it read ({@link DailyRepository#replaceProgress}), so one answer wins a race and the
+ * other is decided again on what the winner wrote.
  */
 public class DailyService {
 
@@ -161,22 +165,22 @@ public class DailyService {
 			return new NextOutcome.Unavailable(unavailable(day));
 		}
 		DailyChallenge challenge = found.get();
-		synchronized (lock(userId)) {
+		return untilWritten(userId, () -> {
 			Instant now = this.clock.instant();
-			DailyProgress progress = settle(challenge,
-					this.repository.progress(day, userId).orElse(DailyProgress.start(day, userId, username, guildId)),
-					now);
+			Optional<DailyProgress> stored = this.repository.progress(day, userId);
+			DailyProgress progress = stored.isPresent() ? settle(challenge, stored.get(), now)
+					: DailyProgress.start(day, userId, username, guildId);
 			RoundPlay open = progress.open();
 			if (open == null) {
 				if (progress.rounds().size() == challenge.rounds().size()) {
 					return new NextOutcome.AllPlayed(result(challenge, progress));
 				}
 				open = RoundPlay.opened(progress.rounds().size() + 1, now);
-				this.repository.saveProgress(progress.with(open));
+				replace(stored.isPresent() ? progress : null, progress.with(open));
 			}
 			return new NextOutcome.Round(challenge, challenge.round(open.number()), challenge.rounds().size(),
 					open.openedAt().plus(this.properties.roundTime()));
-		}
+		});
 	}
 
 	/**
@@ -212,7 +216,7 @@ public class DailyService {
 			return new AnswerOutcome.Invalid(
 					"choice must be between 1 and " + asked.choices().size() + ", not " + choice + ".");
 		}
-		synchronized (lock(userId)) {
+		return untilWritten(userId, () -> {
 			Instant now = this.clock.instant();
 			Optional<DailyProgress> saved = this.repository.progress(day, userId);
 			if (saved.isEmpty() || saved.get().rounds().size() < round) {
@@ -232,13 +236,13 @@ public class DailyService {
 			boolean correct = choice == asked.correctChoice();
 			int points = correct ? points(remaining) : 0;
 			DailyProgress next = progress.with(play.answered(choice, now, correct, points));
-			this.repository.saveProgress(next);
+			replace(progress, next);
 			boolean finished = next.finished(total);
 			if (finished) {
-				record(next, now);
+				recordOnce(next, now);
 			}
 			return new AnswerOutcome.Answered(asked, correct, points, next.score(), finished);
-		}
+		});
 	}
 
 	/** The player's day: score, rounds, share line and streaks; empty when they have not started it. */
@@ -247,13 +251,13 @@ public class DailyService {
 		if (challenge.isEmpty()) {
 			return Optional.empty();
 		}
-		synchronized (lock(userId)) {
+		return untilWritten(userId, () -> {
 			Optional<DailyProgress> progress = this.repository.progress(day, userId);
 			if (progress.isEmpty()) {
 				return Optional.empty();
 			}
 			return Optional.of(result(challenge.get(), settle(challenge.get(), progress.get(), this.clock.instant())));
-		}
+		});
 	}
 
 	/**
@@ -317,26 +321,77 @@ public class DailyService {
 		return (int) Math.round((double) this.baseScore * left / total);
 	}
 
-	/** Closes with 0 an open round whose time has run out, and records a finished day not yet recorded. */
+	/**
+	 * Closes with 0 an open round whose time has run out, and records a finished day not yet recorded.
+	 * @param progress the progress as stored
+	 * @return the progress as stored now
+	 */
 	private DailyProgress settle(DailyChallenge challenge, DailyProgress progress, Instant now) {
 		RoundPlay open = progress.open();
 		DailyProgress settled = progress;
 		if (open != null && !now.isBefore(open.openedAt().plus(this.properties.roundTime()))) {
 			settled = progress.with(open.expired());
-			this.repository.saveProgress(settled);
+			replace(progress, settled);
 		}
 		if (settled.finished(challenge.rounds().size()) && !settled.recorded()) {
-			settled = record(settled, now);
+			settled = recordOnce(settled, now);
 		}
 		return settled;
 	}
 
-	private DailyProgress record(DailyProgress progress, Instant now) {
+	/**
+	 * Adds a finished day to the week and month boards, then marks it recorded. The boards count a player's
+	 * day once however often they are told (a crash between the two writes, or two processes finishing the
+	 * same day, tell them twice).
+	 */
+	private DailyProgress recordOnce(DailyProgress progress, Instant now) {
 		this.periods.recordDaily(progress.userId(), progress.username(), progress.guildId(), progress.day(),
 				progress.score(), now);
 		DailyProgress recorded = progress.markRecorded();
-		this.repository.saveProgress(recorded);
+		replace(progress, recorded);
 		return recorded;
+	}
+
+	/** Writes {@code next} over {@code expected} (null: nothing stored yet), or throws {@link LostRace}. */
+	private void replace(DailyProgress expected, DailyProgress next) {
+		if (!this.repository.replaceProgress(expected, next)) {
+			throw LostRace.INSTANCE;
+		}
+	}
+
+	/**
+	 * Runs one read-decide-write of a player's day, again from a fresh read when another process wrote the
+	 * player's progress in between. Each lost race means the other writer moved the day on (a round opened,
+	 * answered, expired or recorded: a dozen steps a day at most), so a few attempts always settle it.
+	 */
+	private <T> T untilWritten(String userId, java.util.function.Supplier<T> attempt) {
+		synchronized (lock(userId)) {
+			for (int tries = 1;; tries++) {
+				try {
+					return attempt.get();
+				}
+				catch (LostRace ex) {
+					if (tries == MAX_TRIES) {
+						throw new StorageException("The daily progress of " + userId + " changed under each of "
+								+ MAX_TRIES + " writes in a row; nothing was saved.");
+					}
+				}
+			}
+		}
+	}
+
+	/** More than the steps of a whole day (5 opens, 5 answers, one record), plus room. */
+	private static final int MAX_TRIES = 16;
+
+	/** Another writer changed the player's progress after it was read: read again and decide again. */
+	private static final class LostRace extends RuntimeException {
+
+		static final LostRace INSTANCE = new LostRace();
+
+		private LostRace() {
+			super("the daily progress changed after it was read", null, false, false);
+		}
+
 	}
 
 	private DailyResult result(DailyChallenge challenge, DailyProgress progress) {

@@ -2,16 +2,11 @@ package org.namethatartist.web;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.namethatartist.artwork.image.ArtworkImage;
 import org.namethatartist.artwork.image.ArtworkImages;
 import org.namethatartist.daily.AnswerOutcome;
 import org.namethatartist.daily.DailyProperties;
@@ -20,10 +15,7 @@ import org.namethatartist.daily.DailyRound;
 import org.namethatartist.daily.DailyService;
 import org.namethatartist.daily.NextOutcome;
 import org.namethatartist.game.Player;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -108,26 +100,8 @@ class DailyController {
 		}
 		DailyRound opened = this.daily.openedRound(asked, who.id(), number)
 			.orElseThrow(() -> ApiException.notFound("You have not opened round " + number + " of that day's challenge."));
-		ArtworkImage image;
-		try {
-			image = this.images.image(opened.token()).get(IMAGE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw ApiException.unavailable(GameController.IMAGE_UNAVAILABLE);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw ApiException.unavailable(GameController.IMAGE_UNAVAILABLE);
-		}
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(image.contentType()))
-			.cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
-			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + image.fileName() + "\"")
-			.body(image.bytes());
+		return RoundImages.serve(this.images, opened.token());
 	}
-
-	/** How long a request waits for an image still being fetched. */
-	private static final Duration IMAGE_WAIT = Duration.ofSeconds(10);
 
 	/** Takes an answer once it is durable. */
 	@PostMapping("/{day}/players/{player}/answers")

@@ -5,9 +5,6 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -15,7 +12,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.namethatartist.artwork.Token;
-import org.namethatartist.artwork.image.ArtworkImage;
 import org.namethatartist.artwork.image.ArtworkImages;
 import org.namethatartist.game.AnswerOutcome;
 import org.namethatartist.game.DurationRange;
@@ -28,10 +24,7 @@ import org.namethatartist.game.Player;
 import org.namethatartist.game.StartOutcome;
 import org.namethatartist.game.StopOutcome;
 import org.namethatartist.game.TitleShown;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -166,31 +159,8 @@ class GameController {
 			throw ApiException.notFound("Round " + number + " of this game is not open (its image is shown from the "
 					+ "moment it opens until the next round's reveal).");
 		}
-		ArtworkImage image;
-		try {
-			image = this.images.image(token).get(IMAGE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw ApiException.unavailable(IMAGE_UNAVAILABLE);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw ApiException.unavailable(IMAGE_UNAVAILABLE);
-		}
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(image.contentType()))
-			.cacheControl(CacheControl.maxAge(IMAGE_MAX_AGE).cachePrivate())
-			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + image.fileName() + "\"")
-			.body(image.bytes());
+		return RoundImages.serve(this.images, token);
 	}
-
-	static final String IMAGE_UNAVAILABLE = "The artwork's image is unavailable for this round.";
-
-	/** How long a request waits for an image that is still being fetched (rare: rounds open on ready ones). */
-	private static final Duration IMAGE_WAIT = Duration.ofSeconds(10);
-
-	/** A round's image never changes: a browser may keep it for the game's life. */
-	private static final Duration IMAGE_MAX_AGE = Duration.ofHours(1);
 
 	private boolean showTitle() {
 		return this.games.properties().showTitle() == TitleShown.DURING_ROUND;

@@ -3,8 +3,15 @@ package org.namethatartist.daily;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
 import org.namethatartist.MutableClock;
@@ -82,6 +89,23 @@ public abstract class DailyRepositoryContract {
 	}
 
 	@Test
+	void progressIsReplacedOnlyOverWhatWasRead() {
+		DailyRepository daily = backend().daily();
+		DailyProgress first = progress(DAY, "web:ann", false);
+		DailyProgress recorded = progress(DAY, "web:ann", true);
+		assertThat(daily.replaceProgress(null, first)).isTrue();
+		assertThat(daily.replaceProgress(null, recorded)).as("a second first write").isFalse();
+		DailyProgress read = daily.progress(DAY, "web:ann").orElseThrow();
+		assertThat(daily.replaceProgress(read, recorded)).isTrue();
+		assertThat(daily.replaceProgress(read, first)).as("a write over a stale read").isFalse();
+		assertThat(daily.replaceProgress(recorded, progress(DAY, "web:bob", false))).as("another player's row")
+			.isFalse();
+		DailyRepository reopened = reopen().daily();
+		assertThat(reopened.progress(DAY, "web:ann")).contains(recorded);
+		assertThat(reopened.progress(DAY, "web:bob")).isEmpty();
+	}
+
+	@Test
 	void aDayPlayedOnTheBackendIsNeitherReplayedNorForgottenAfterARestart() {
 		MutableClock clock = new MutableClock(AT);
 		ArtworkCatalog artworks = new ArtworkCatalog(DailyServiceTests.catalog("k", 20));
@@ -121,6 +145,75 @@ public abstract class DailyRepositoryContract {
 			.orElseThrow()
 			.stats()
 			.dailyScore()).isEqualTo(400);
+	}
+
+	/**
+	 * The same storage as another bot process sees it. The append log has one process per data directory:
+	 * there, another {@link DailyService} on the same storage stands for it (its player locks are its own).
+	 */
+	protected StorageBackend anotherProcess(StorageBackend backend) {
+		return backend;
+	}
+
+	/**
+	 * Two processes take one player's answer to one round at the same moment, and open one player's next
+	 * round at the same moment: exactly one answer wins (the other is told it was already answered), the
+	 * stored answer is the winner's, and both see the same opened round. Repeated on fresh players, since a
+	 * lost race shows only when both writes meet.
+	 */
+	@Test
+	void twoProcessesRacingOnOnePlayersDayLetExactlyOneAnswerWin() throws Exception {
+		MutableClock clock = new MutableClock(AT);
+		ArtworkCatalog artworks = new ArtworkCatalog(DailyServiceTests.catalog("k", 20));
+		StorageBackend first = backend();
+		List<DailyService> processes = List.of(service(first, artworks, clock),
+				service(anotherProcess(first), artworks, clock));
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			for (int race = 0; race < 40; race++) {
+				String player = "web:racer" + race;
+				List<NextOutcome> opened = together(threads,
+						(process) -> processes.get(process).next(DAY, player, "racer", null));
+				assertThat(opened.get(0)).as("race %d: both processes show the same open round", race)
+					.isEqualTo(opened.get(1));
+				DailyRound round = ((NextOutcome.Round) opened.get(0)).round();
+				int right = round.correctChoice();
+				int wrong = (right % round.choices().size()) + 1;
+				List<AnswerOutcome> answers = together(threads, (process) -> processes.get(process)
+					.answer(DAY, player, 1, (process == 0) ? right : wrong));
+				List<AnswerOutcome> won = answers.stream()
+					.filter(AnswerOutcome.Answered.class::isInstance)
+					.toList();
+				assertThat(won).as("race %d: %s", race, answers).hasSize(1);
+				assertThat(answers).as("race %d", race).contains(new AnswerOutcome.AlreadyAnswered(1));
+				int winner = answers.indexOf(won.get(0));
+				RoundPlay stored = first.daily().progress(DAY, player).orElseThrow().rounds().get(0);
+				assertThat(stored.choice()).as("race %d: the stored answer is the winner's", race)
+					.isEqualTo((winner == 0) ? right : wrong);
+				assertThat(((AnswerOutcome.Answered) won.get(0)).correct()).isEqualTo(winner == 0);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	/** Runs {@code call(0)} and {@code call(1)} on two threads released at once; their answers in that order. */
+	private static <T> List<T> together(ExecutorService threads, IntFunction<T> call) throws Exception {
+		CyclicBarrier start = new CyclicBarrier(2);
+		List<Future<T>> calls = new ArrayList<>();
+		for (int process = 0; process < 2; process++) {
+			int which = process;
+			calls.add(threads.submit(() -> {
+				start.await(10, TimeUnit.SECONDS);
+				return call.apply(which);
+			}));
+		}
+		List<T> results = new ArrayList<>();
+		for (Future<T> result : calls) {
+			results.add(result.get(30, TimeUnit.SECONDS));
+		}
+		return results;
 	}
 
 	private static DailyService service(StorageBackend backend, ArtworkCatalog artworks, MutableClock clock) {

@@ -44,6 +44,15 @@ final class InMemoryDailyRepository implements DailyRepository {
 	}
 
 	@Override
+	public synchronized boolean replaceProgress(DailyProgress expected, DailyProgress next) {
+		if (!java.util.Objects.equals(progress(next.day(), next.userId()).orElse(null), expected)) {
+			return false;
+		}
+		saveProgress(next);
+		return true;
+	}
+
+	@Override
 	public synchronized List<DailyProgress> progressOn(LocalDate day) {
 		List<DailyProgress> found = new ArrayList<>();
 		this.progress.values().forEach((days) -> {

@@ -1,28 +1,19 @@
 package org.namethatartist.web;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.namethatartist.MutableClock;
 import org.namethatartist.daily.DailyRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,22 +25,12 @@ import static org.namethatartist.web.ApiClient.json;
  * 09:00 UTC (challenge #5, the first day being 2026-12-01): today's challenge, next round, answers, a
  * player's day, their errors, and the day's board.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(DailyWebTests.HandClock.class)
-@DirtiesContext
-class DailyWebTests {
+class DailyWebTests extends WebAppOnRandomPort {
 
 	static final Instant START = Instant.parse("2026-12-05T09:00:00Z");
 
 	static final LocalDate TODAY = LocalDate.parse("2026-12-05");
-
-	@TempDir
-	static Path dataDir;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		WebTestProperties.register(registry, dataDir);
-	}
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class HandClock {
@@ -62,20 +43,14 @@ class DailyWebTests {
 
 	}
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	MutableClock clock;
 
 	@Autowired
 	DailyRepository repository;
 
-	ApiClient api;
-
 	@BeforeEach
-	void client() {
-		this.api = new ApiClient(this.port);
+	void startOfTheDay() {
 		this.clock.set(START);
 	}
 

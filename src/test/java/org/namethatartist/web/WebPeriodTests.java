@@ -1,8 +1,6 @@
 package org.namethatartist.web;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,21 +8,14 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.namethatartist.player.GameResult;
 import org.namethatartist.player.PeriodBoards;
 import org.namethatartist.player.PlayerRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,20 +26,10 @@ import static org.namethatartist.web.ApiClient.json;
  * The week and month boards over a real port, "now" being Saturday 2026-12-05 12:00 UTC (2026-W49): the
  * {@code period} and {@code at} parameters, their errors, and a player's {@code periods}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(WebPeriodTests.FixedClock.class)
-@DirtiesContext
-class WebPeriodTests {
+class WebPeriodTests extends WebAppOnRandomPort {
 
 	static final Instant NOW = Instant.parse("2026-12-05T12:00:00Z");
-
-	@TempDir
-	static Path dataDir;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		WebTestProperties.register(registry, dataDir);
-	}
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class FixedClock {
@@ -61,20 +42,14 @@ class WebPeriodTests {
 
 	}
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	PlayerRepository players;
 
 	@Autowired
 	PeriodBoards boards;
 
-	ApiClient api;
-
 	@BeforeEach
 	void record() {
-		this.api = new ApiClient(this.port);
 		record(new GameResult("p1", "web:Ann", "Ann", "123", 180, true, 2, 0, NOW.minusSeconds(3600)));
 		record(new GameResult("p1", "web:Bob", "Bob", "123", 40, false, 1, 1, NOW.minusSeconds(3600)));
 		// Last week (2026-W48, still November): Bob won.

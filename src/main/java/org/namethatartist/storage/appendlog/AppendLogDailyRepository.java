@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.namethatartist.StorageException;
@@ -30,10 +31,15 @@ final class AppendLogDailyRepository implements DailyRepository {
 
 	private final Object challengeLock = new Object();
 
+	private final Object[] progressLocks = new Object[64];
+
 	AppendLogDailyRepository(AppendLog<JsonNode> log, JsonTable table, DailyJson json) {
 		this.log = log;
 		this.table = table;
 		this.json = json;
+		for (int i = 0; i < this.progressLocks.length; i++) {
+			this.progressLocks[i] = new Object();
+		}
 	}
 
 	@Override
@@ -76,6 +82,23 @@ final class AppendLogDailyRepository implements DailyRepository {
 		String key = progressKey(progress.day(), progress.userId());
 		JsonNode node = this.json.toJson(progress);
 		this.log.append(new Mutation.Put<>(key, node), () -> this.table.replayPut(key, node));
+	}
+
+	/**
+	 * Compares and writes under one lock per (day, player) stripe: one process owns the data directory, so
+	 * its threads are the only other writers. The stripes keep players apart, so that their writes still
+	 * share one fsync (group commit).
+	 */
+	@Override
+	public boolean replaceProgress(DailyProgress expected, DailyProgress next) {
+		String key = progressKey(next.day(), next.userId());
+		synchronized (this.progressLocks[Math.floorMod(key.hashCode(), this.progressLocks.length)]) {
+			if (!Objects.equals(progress(next.day(), next.userId()).orElse(null), expected)) {
+				return false;
+			}
+			saveProgress(next);
+			return true;
+		}
 	}
 
 	/** A scan of the store's entries: linear in the number of (day, player) entries kept. */

@@ -18,8 +18,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Daily challenges in {@code daily_challenges} (one row per day, the first insert wins) and players'
- * progress in {@code daily_progress} (one row per day and player, upserted); each statement commits
- * before the call returns.
+ * progress in {@code daily_progress} (one row per day and player, upserted, or replaced only over the row
+ * as read); each statement commits before the call returns.
  */
 final class PostgresDailyRepository implements DailyRepository {
 
@@ -91,6 +91,35 @@ final class PostgresDailyRepository implements DailyRepository {
 			.param(progress.userId())
 			.param(this.json.toJson(progress).toString())
 			.update());
+	}
+
+	/**
+	 * One statement, so PostgreSQL's row lock decides a race: the first player's row is an {@code INSERT}
+	 * that the primary key lets through once; a later one is an {@code UPDATE} whose {@code WHERE} holds the
+	 * progress as read. Under READ COMMITTED, an update that waited for another transaction's lock on the row
+	 * checks its {@code WHERE} again on the row as that transaction left it, so the second writer changes no
+	 * row (jsonb compares by value: key order and spacing do not matter).
+	 */
+	@Override
+	public boolean replaceProgress(DailyProgress expected, DailyProgress next) {
+		String json = this.json.toJson(next).toString();
+		if (expected == null) {
+			return run("save the daily progress of " + next.userId(), () -> this.jdbc
+				.sql("INSERT INTO daily_progress (day, user_id, progress) VALUES (?, ?, CAST(? AS jsonb)) "
+						+ "ON CONFLICT (day, user_id) DO NOTHING")
+				.param(Date.valueOf(next.day()))
+				.param(next.userId())
+				.param(json)
+				.update()) == 1;
+		}
+		return run("save the daily progress of " + next.userId(), () -> this.jdbc
+			.sql("UPDATE daily_progress SET progress = CAST(? AS jsonb), updated_at = now() "
+					+ "WHERE day = ? AND user_id = ? AND progress = CAST(? AS jsonb)")
+			.param(json)
+			.param(Date.valueOf(next.day()))
+			.param(next.userId())
+			.param(this.json.toJson(expected).toString())
+			.update()) == 1;
 	}
 
 	@Override

@@ -22,6 +22,12 @@ class PostgresDailyRepositoryTests extends DailyRepositoryContract {
 		return this.database.open();
 	}
 
+	/** Another pool on the same database, as a second bot process has. */
+	@Override
+	protected StorageBackend anotherProcess(StorageBackend backend) {
+		return this.database.open();
+	}
+
 	@AfterEach
 	void close() {
 		this.database.close();
