@@ -3,22 +3,14 @@ package org.namethatartist.storage.log;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +28,7 @@ import tools.jackson.core.JsonToken;
  * copied to {@code .corrupt}); {@code strict} refuses any bad complete line.
  *
  * <p><b>Preallocated space.</b> The active log is longer than its records, followed by zeros (see
- * {@link AppendLog}). A record never holds a zero byte (JSON escapes it) and ends in {@code \n}, so:
+ * {@link LogWriter}). A record never holds a zero byte (JSON escapes it) and ends in {@code \n}, so:
  * <ul>
  * <li>Zeros after the last byte that is not zero are free space, not damage: they are not reported, not
  * copied to {@code .corrupt} and not counted as truncated bytes; the file is cut before them.</li>
@@ -52,6 +44,9 @@ import tools.jackson.core.JsonToken;
  * line after it is a torn tail. Replaying a record found after a hole would apply it without the records
  * the hole lost, a state that never existed; keeping it in {@code .corrupt} loses nothing.</li>
  * </ul>
+ *
+ * <p>The bytes are read into lines and decoded by {@link LogScanner} (each line a {@link ScannedLine});
+ * this class is the policy over them, the repairs of the file, and the import of a JSON file.
  */
 final class LogRecovery<V> {
 
@@ -73,35 +68,14 @@ final class LogRecovery<V> {
 	record Result(RecoveryReport report, long records) {
 	}
 
-	private final Decoding decoding;
-
-	/**
-	 * How lines are decoded: on this thread alone, or by {@code threads} threads in chunks of about
-	 * {@code chunkBytes} when the log holds at least {@code minBytes}. Decoding a line depends on its
-	 * bytes only, and lines are applied one by one in the log's order on this thread either way, so the
-	 * state, the report and the repairs are the same.
-	 */
-	record Decoding(int threads, int chunkBytes, long minBytes) {
-
-		static final Decoding SEQUENTIAL = new Decoding(1, 1 << 20, Long.MAX_VALUE);
-
-		/** One thread per processor, for logs of 8 MB and more. */
-		static Decoding defaults() {
-			int processors = Runtime.getRuntime().availableProcessors();
-			return (processors > 1) ? new Decoding(processors, 1 << 20, 8L << 20) : SEQUENTIAL;
-		}
-
-		boolean parallelFor(long size) {
-			return this.threads > 1 && size >= this.minBytes;
-		}
-
-	}
+	private final LogScanner.Decoding decoding;
 
 	LogRecovery(StoreFiles files, RecordCodec<V> codec, StoreState<V> state, LogOptions options) {
-		this(files, codec, state, options, Decoding.defaults());
+		this(files, codec, state, options, LogScanner.Decoding.defaults());
 	}
 
-	LogRecovery(StoreFiles files, RecordCodec<V> codec, StoreState<V> state, LogOptions options, Decoding decoding) {
+	LogRecovery(StoreFiles files, RecordCodec<V> codec, StoreState<V> state, LogOptions options,
+			LogScanner.Decoding decoding) {
 		this.files = files;
 		this.codec = codec;
 		this.state = state;
@@ -134,13 +108,9 @@ final class LogRecovery<V> {
 		long physical;
 		try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
 			physical = channel.size();
-			scan.size = logicalEnd(channel, physical);
-			if (this.decoding.parallelFor(scan.size)) {
-				scan.runParallel(channel);
-			}
-			else {
-				scan.run(channel);
-			}
+			scan.size = LogScanner.logicalEnd(channel, physical);
+			scan.tornBytes = new LogScanner<>(this.codec, this.decoding, this.files.store()).scan(channel, scan.size,
+					scan);
 		}
 		long size = scan.size;
 		if (!scan.badLines.isEmpty() || scan.stopAt >= 0) {
@@ -175,8 +145,11 @@ final class LogRecovery<V> {
 	private record BadLine(long lineNumber, long offset, int length, String reason) {
 	}
 
-	/** One pass over the log: applies good records, notes bad ones. */
-	private final class Scan {
+	/**
+	 * The recovery mode's policy over one pass of the log: applies good records, and notes bad ones as
+	 * {@code skip}, {@code stop} or {@code strict} says.
+	 */
+	private final class Scan implements LogScanner.Lines<V> {
 
 		long size;
 
@@ -198,78 +171,18 @@ final class LogRecovery<V> {
 					: this.badLines.size();
 		}
 
-		/** Reads {@code channel} up to {@link #size}, its logical end, set before. */
-		void run(FileChannel channel) throws IOException {
-			byte[] buf = new byte[1 << 20];
-			int start = 0;
-			int end = 0;
-			int scanned = 0;
-			long base = 0;
-			long lineNumber = 0;
-			while (true) {
-				if (end == buf.length) {
-					if (start > 0) {
-						System.arraycopy(buf, start, buf, 0, end - start);
-						base += start;
-						end -= start;
-						scanned -= start;
-						start = 0;
-					}
-					else {
-						buf = Arrays.copyOf(buf, grownFor(buf.length, this.size - base));
-					}
-				}
-				int read = readSome(channel, buf, end, base + end, this.size);
-				if (read < 0) {
-					break;
-				}
-				end += read;
-				for (int i = scanned; i < end; i++) {
-					if (buf[i] == '\n') {
-						lineNumber++;
-						line(buf, start, i - start, base + start, lineNumber);
-						start = i + 1;
-					}
-				}
-				scanned = end;
-			}
-			this.tornBytes = end - start;
-		}
-
-		private void line(byte[] buf, int off, int len, long offset, long lineNumber) {
+		/** Applies one line in the log's order: what the line does to the state and to the report. */
+		@Override
+		public void accept(ScannedLine<V> line, long offset, int len, long lineNumber) {
 			if (this.stopAt >= 0) {
 				this.linesAfterStop++;
 				return;
 			}
-			apply(decodeLine(buf, off, len), offset, len, lineNumber);
-		}
-
-		/**
-		 * Applies one line, decoded by {@link #decodeLine}, in the log's order: what the line does to the
-		 * state and to the report.
-		 */
-		private void apply(Object decoded, long offset, int len, long lineNumber) {
-			if (this.stopAt >= 0) {
-				this.linesAfterStop++;
-				return;
-			}
-			if (decoded == BLANK) {
-				// Holds no record, and the original's reader skips such lines too.
-				this.lastGoodEnd = offset + len + 1;
-				return;
-			}
+			// Java 17 has no switch over a sealed type's patterns: the four kinds, one by one.
 			String reason;
-			if (decoded instanceof BadRecordException ex) {
-				reason = ex.getMessage();
-			}
-			else if (decoded instanceof Failure failure) {
-				throw failure.rethrow();
-			}
-			else {
-				@SuppressWarnings("unchecked")
-				DecodedRecord<V> record = (DecodedRecord<V>) decoded;
+			if (line instanceof ScannedLine.Good<V> good) {
 				try {
-					record.applyTo(LogRecovery.this.state);
+					good.record().applyTo(LogRecovery.this.state);
 					this.replayed++;
 					this.lastGoodEnd = offset + len + 1;
 					return;
@@ -278,6 +191,21 @@ final class LogRecovery<V> {
 					reason = ex.getMessage();
 				}
 			}
+			else if (line instanceof ScannedLine.Blank<V>) {
+				// Holds no record, and the original's reader skips such lines too.
+				this.lastGoodEnd = offset + len + 1;
+				return;
+			}
+			else if (line instanceof ScannedLine.Bad<V> bad) {
+				reason = bad.reason();
+			}
+			else {
+				throw ((ScannedLine.Failed<V>) line).rethrow();
+			}
+			bad(reason, offset, len, lineNumber);
+		}
+
+		private void bad(String reason, long offset, int len, long lineNumber) {
 			String where = String.format("%s line %d (byte offset %d): %s", LogRecovery.this.files.log(), lineNumber,
 					offset, reason);
 			switch (LogRecovery.this.options.recovery()) {
@@ -296,285 +224,6 @@ final class LogRecovery<V> {
 			}
 		}
 
-		/**
-		 * One pass with the decoding spread over threads: this thread reads the log in chunks of whole
-		 * lines, the pool decodes each chunk, and this thread applies the chunks' lines in order.
-		 */
-		void runParallel(FileChannel channel) throws IOException {
-			Decoding decoding = LogRecovery.this.decoding;
-			int inFlightMax = 2 * decoding.threads();
-			AtomicInteger threadCount = new AtomicInteger();
-			ExecutorService pool = Executors.newFixedThreadPool(decoding.threads(), (task) -> {
-				Thread thread = new Thread(task,
-						"recovery-" + LogRecovery.this.files.store() + "-" + threadCount.incrementAndGet());
-				thread.setDaemon(true);
-				return thread;
-			});
-			ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
-			ArrayDeque<byte[]> spare = new ArrayDeque<>();
-			long lineNumber = 0;
-			try {
-				byte[] buf = new byte[decoding.chunkBytes()];
-				int carried = 0;
-				long base = 0;
-				boolean eof = false;
-				while (!eof) {
-					int end = carried;
-					int lastNewline = -1;
-					// The carried bytes hold no newline; nor do bytes already searched while a long line grows.
-					int searched = carried;
-					while (true) {
-						if (end == buf.length) {
-							// A line longer than the buffer: a bigger one for this chunk.
-							buf = Arrays.copyOf(buf, grownFor(buf.length, this.size - base));
-						}
-						int read = readSome(channel, buf, end, base + end, this.size);
-						if (read < 0) {
-							eof = true;
-						}
-						else {
-							end += read;
-						}
-						if (eof || end == buf.length) {
-							lastNewline = lastNewline(buf, searched, end);
-							searched = end;
-							if (eof || lastNewline >= 0) {
-								break;
-							}
-						}
-					}
-					int whole = lastNewline + 1;
-					if (whole > 0) {
-						byte[] chunkBytes = buf;
-						long chunkBase = base;
-						inFlight.add(pool.submit(() -> decodeChunk(chunkBytes, whole, chunkBase)));
-					}
-					byte[] next = spare.isEmpty() ? new byte[decoding.chunkBytes()] : spare.poll();
-					carried = end - whole;
-					if (next.length < carried + 1) {
-						next = new byte[Math.max(decoding.chunkBytes(), 2 * carried)];
-					}
-					System.arraycopy(buf, whole, next, 0, carried);
-					base += whole;
-					if (whole == 0) {
-						spare.add(buf);
-					}
-					buf = next;
-					while (inFlight.size() >= inFlightMax || (eof && !inFlight.isEmpty())) {
-						Chunk chunk = await(inFlight.poll());
-						lineNumber = applyChunk(chunk, lineNumber);
-						if (chunk.bytes.length == decoding.chunkBytes()) {
-							spare.add(chunk.bytes);
-						}
-					}
-				}
-				this.tornBytes = carried;
-			}
-			finally {
-				pool.shutdownNow();
-			}
-		}
-
-		private long applyChunk(Chunk chunk, long lineNumber) {
-			long number = lineNumber;
-			for (int i = 0; i < chunk.count; i++) {
-				number++;
-				apply(chunk.decoded[i], chunk.base + chunk.starts[i], chunk.lengths[i], number);
-			}
-			return number;
-		}
-
-		private Chunk decodeChunk(byte[] buf, int length, long base) {
-			int[] ends = new int[Math.max(16, length >>> 9)];
-			int count = 0;
-			for (int i = 0; i < length; i++) {
-				if (buf[i] == '\n') {
-					if (count == ends.length) {
-						ends = Arrays.copyOf(ends, 2 * count);
-					}
-					ends[count++] = i;
-				}
-			}
-			Chunk chunk = new Chunk(buf, base, count);
-			int start = 0;
-			for (int n = 0; n < count; n++) {
-				int end = ends[n];
-				chunk.starts[n] = start;
-				chunk.lengths[n] = end - start;
-				chunk.decoded[n] = decodeLine(buf, start, end - start);
-				start = end + 1;
-			}
-			return chunk;
-		}
-
-	}
-
-	/** A chunk of whole lines and what each decoded to. */
-	private static final class Chunk {
-
-		final byte[] bytes;
-
-		final long base;
-
-		final int count;
-
-		final int[] starts;
-
-		final int[] lengths;
-
-		final Object[] decoded;
-
-		Chunk(byte[] bytes, long base, int count) {
-			this.bytes = bytes;
-			this.base = base;
-			this.count = count;
-			this.starts = new int[count];
-			this.lengths = new int[count];
-			this.decoded = new Object[count];
-		}
-
-	}
-
-	/** A line that holds no record. */
-	private static final Object BLANK = new Object();
-
-	/** Something other than a bad record went wrong decoding a line: thrown when the line is applied. */
-	private record Failure(Throwable cause) {
-
-		RuntimeException rethrow() {
-			if (this.cause instanceof RuntimeException runtime) {
-				return runtime;
-			}
-			if (this.cause instanceof Error error) {
-				throw error;
-			}
-			return new IllegalStateException(this.cause);
-		}
-
-	}
-
-	/**
-	 * Decodes one line (without its {@code \n}): {@link #BLANK}, the {@link DecodedRecord}, the
-	 * {@link BadRecordException} saying why it is not a record, or a {@link Failure}. Depends on the
-	 * line's bytes only, so it may run on any thread, in any order.
-	 */
-	private Object decodeLine(byte[] buf, int off, int len) {
-		int content = len;
-		if (content > 0 && buf[off + content - 1] == '\r') {
-			// A log whose line endings a copy or an editor turned into CRLF: the record is intact.
-			content--;
-		}
-		if (isBlank(buf, off, content)) {
-			return BLANK;
-		}
-		try {
-			return this.codec.decode(buf, off, content);
-		}
-		catch (BadRecordException ex) {
-			return ex;
-		}
-		catch (RuntimeException | Error ex) {
-			return new Failure(ex);
-		}
-	}
-
-	/** At most this much per read: a read into a heap array goes through a temporary direct buffer of its size. */
-	private static final int READ_MAX = 8 << 20;
-
-	/** Reads what fits in {@code buf} from {@code position}, not past {@code limit}; -1 at the limit. */
-	private static int readSome(FileChannel channel, byte[] buf, int at, long position, long limit)
-			throws IOException {
-		if (position >= limit) {
-			return -1;
-		}
-		int length = (int) Math.min(Math.min(READ_MAX, buf.length - at), limit - position);
-		return channel.read(ByteBuffer.wrap(buf, at, length), position);
-	}
-
-	/** The block {@link #logicalEnd} reads backwards at a time. */
-	private static final int ZERO_SCAN = 1 << 20;
-
-	/**
-	 * The offset after the last byte that is not zero: the end of the records, before the preallocated
-	 * space. Reads backwards from the end, so it reads the free space and no more.
-	 */
-	static long logicalEnd(FileChannel channel, long size) throws IOException {
-		ByteBuffer block = ByteBuffer.allocate((int) Math.min(ZERO_SCAN, Math.max(size, 1)));
-		long end = size;
-		while (end > 0) {
-			int length = (int) Math.min(block.capacity(), end);
-			long from = end - length;
-			block.clear().limit(length);
-			while (block.hasRemaining()) {
-				if (channel.read(block, from + block.position()) < 0) {
-					// Shorter than it said: whatever is there is all there is.
-					break;
-				}
-			}
-			byte[] bytes = block.array();
-			for (int i = block.position() - 1; i >= 0; i--) {
-				if (bytes[i] != 0) {
-					return from + i + 1;
-				}
-			}
-			end = from;
-		}
-		return 0;
-	}
-
-	/** A line this long is most likely a CHECKPOINT, which makes most of a compacted log. */
-	private static final int LONG_LINE = 64 << 20;
-
-	/**
-	 * The size of a buffer full of one line that goes on: up to {@value #LONG_LINE} bytes at once, and past
-	 * that, what the rest of the file needs, so that the line is not copied again at each doubling (the
-	 * buffer then holds at most the rest of the file).
-	 */
-	private static int grownFor(int length, long rest) {
-		if (length >= Integer.MAX_VALUE - 8) {
-			throw new IllegalStateException("a log line longer than " + length + " bytes cannot be read");
-		}
-		long wanted = (length >= LONG_LINE) ? Math.max(2L * length, rest + 1)
-				: Math.max(2L * length, Math.min(rest + 1, LONG_LINE));
-		return (int) Math.min(wanted, Integer.MAX_VALUE - 8);
-	}
-
-	private static int lastNewline(byte[] buf, int from, int end) {
-		for (int i = end - 1; i >= from; i--) {
-			if (buf[i] == '\n') {
-				return i;
-			}
-		}
-		return -1;
-	}
-
-	private static <T> T await(Future<T> future) throws IOException {
-		try {
-			return future.get();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new java.io.InterruptedIOException("interrupted while replaying the log");
-		}
-		catch (ExecutionException ex) {
-			Throwable cause = ex.getCause();
-			if (cause instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			if (cause instanceof Error error) {
-				throw error;
-			}
-			throw new IllegalStateException(cause);
-		}
-	}
-
-	private static boolean isBlank(byte[] buf, int off, int len) {
-		for (int i = off; i < off + len; i++) {
-			if (buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\r') {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	/** Copies what is set aside to {@code .corrupt} before the log is changed, so nothing is lost. */

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * of one writer's latency) and was slower still. {@code fallocate} with KEEP_SIZE gained nothing in issue
  * 18's measurement: the cost is the size change, not the allocation. The chunk's size matters little
  * once it holds many batches (one size change per chunk); 16 MB bounds what a start reads back over
- * (see {@link LogRecovery#logicalEnd}) and costs no disk while sparse. So the file is longer than its
+ * (see {@link LogScanner#logicalEnd}) and costs no disk while sparse. So the file is longer than its
  * records, followed by zeros, which recovery reads as free space; {@link #closeFile()} cuts them off.
  */
 final class LogWriter {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Recovery with the decoding spread over threads ({@link LogRecovery.Decoding}) does exactly what it
+ * Recovery with the decoding spread over threads ({@link LogScanner.Decoding}) does exactly what it
  * does on one thread: the same puts and removes in the same order, the same report, the same log,
  * {@code .corrupt} file and strict-mode error, on logs with bad lines of every kind, blank and CRLF
  * lines, lines longer than a chunk and torn tails, in each recovery mode.
@@ -44,11 +44,11 @@ class ParallelRecoveryTests {
 		for (int round = 0; round < 60; round++) {
 			byte[] log = randomLog(random, random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(6));
 			for (RecoveryMode mode : RecoveryMode.values()) {
-				Outcome sequential = recover(log, mode, LogRecovery.Decoding.SEQUENTIAL);
+				Outcome sequential = recover(log, mode, LogScanner.Decoding.SEQUENTIAL);
 				refused += (sequential.error() != null) ? 1 : 0;
 				setAside += (sequential.corrupt() != null) ? 1 : 0;
 				for (int chunk : new int[] { 16, 200, 4096 }) {
-					LogRecovery.Decoding parallel = new LogRecovery.Decoding(1 + random.nextInt(3) + 1, chunk, 0);
+					LogScanner.Decoding parallel = new LogScanner.Decoding(1 + random.nextInt(3) + 1, chunk, 0);
 					Outcome outcome = recover(log, mode, parallel);
 					assertThat(outcome).as("round %d, %s, chunks of %d", round, mode, chunk).isEqualTo(sequential);
 				}
@@ -63,10 +63,10 @@ class ParallelRecoveryTests {
 	void cleanLogsGiveTheSameState() throws IOException {
 		Random random = new Random(12);
 		byte[] log = randomLog(random, 0);
-		Outcome sequential = recover(log, RecoveryMode.STRICT, LogRecovery.Decoding.SEQUENTIAL);
+		Outcome sequential = recover(log, RecoveryMode.STRICT, LogScanner.Decoding.SEQUENTIAL);
 		assertThat(sequential.error()).isNull();
 		assertThat(sequential.operations()).isNotEmpty();
-		assertThat(recover(log, RecoveryMode.STRICT, new LogRecovery.Decoding(2, 1 << 10, 0))).isEqualTo(sequential);
+		assertThat(recover(log, RecoveryMode.STRICT, new LogScanner.Decoding(2, 1 << 10, 0))).isEqualTo(sequential);
 	}
 
 	/** What a recovery did, without its duration and time. */
@@ -74,7 +74,7 @@ class ParallelRecoveryTests {
 			String corrupt) {
 	}
 
-	private Outcome recover(byte[] log, RecoveryMode mode, LogRecovery.Decoding decoding) throws IOException {
+	private Outcome recover(byte[] log, RecoveryMode mode, LogScanner.Decoding decoding) throws IOException {
 		Path data = this.dir.resolve("data");
 		if (Files.exists(data)) {
 			try (Stream<Path> paths = Files.walk(data)) {
