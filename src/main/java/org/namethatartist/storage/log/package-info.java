@@ -22,12 +22,17 @@
  *
  * <p><b>The classes, one line each.</b>
  * <ul>
- * <li>{@link org.namethatartist.storage.log.AppendLog}: a store; the write path (group commit,
- * preallocation), compaction, the JSON snapshots, close.</li>
- * <li>{@link org.namethatartist.storage.log.LogRecovery}: start-up; scans the log, applies the recovery
- * mode, repairs the file, or imports a JSON file from before logs.</li>
- * <li>{@link org.namethatartist.storage.log.RecordCodec}: mutations to lines and back, the CRC;
- * {@link org.namethatartist.storage.log.ExactJson}: replay's fast reader for our own line shape.</li>
+ * <li>{@link org.namethatartist.storage.log.AppendLog}: a store, the one public door: the order of an append,
+ * what a compaction or a close may not cut through, the status.</li>
+ * <li>{@code LogWriter}: the write path, group commit into the preallocated file ({@code PendingRecord}: one
+ * record waiting for its verdict); {@code Compaction}: the CHECKPOINT, the copy, the switch and the
+ * backups; {@code JsonSnapshots}: the original's JSON file, rewritten and coalesced.</li>
+ * <li>{@code LogRecovery}: start-up; the recovery mode's policy, the file's repairs, the import of a JSON
+ * file from before logs. {@code LogScanner}: the log's bytes into lines, decoded on this thread or a pool,
+ * each a {@code ScannedLine} (blank, good, bad, failed).</li>
+ * <li>{@code RecordCodec}: mutations to lines and back, the CRC, Jackson's reading; {@code ExactRecords}:
+ * replay's fast path for our own line shape, a large CHECKPOINT read in parts, on
+ * {@link org.namethatartist.storage.log.ExactJson} (public: the stores' value codecs read with it).</li>
  * <li>{@link org.namethatartist.storage.log.LogFile}: the log's file operations, interrupt-proof, behind an
  * interface tests can make fail.</li>
  * <li>{@link org.namethatartist.storage.log.FileRanges}, {@link org.namethatartist.storage.log.AtomicFiles},
@@ -43,7 +48,8 @@
  * {@link org.namethatartist.storage.log.DecodedRecord}: a line as replay applies it.</li>
  * <li>{@link org.namethatartist.storage.log.LogStatus}, {@link org.namethatartist.storage.log.RecoveryReport},
  * {@link org.namethatartist.storage.log.CompactionReport}, {@link org.namethatartist.storage.log.LogListener}:
- * what it tells health, the {@code storage} endpoint and metrics.</li>
+ * what it tells health, the {@code storage} endpoint and metrics ({@code QuietListener}: a listener's failure
+ * never breaks a write).</li>
  * <li>{@link org.namethatartist.storage.log.NodeStylePrettyPrinter}: the JSON files indented as the
  * original's {@code JSON.stringify(value, null, 2)}.</li>
  * </ul>
