@@ -154,6 +154,11 @@ public final class AppendLog<V> implements AutoCloseable {
 		return this.files.store();
 	}
 
+	/** The store's codec, for tests that change its bounds (a CHECKPOINT line's size). */
+	RecordCodec<V> codec() {
+		return this.codec;
+	}
+
 	public Path logPath() {
 		return this.files.log();
 	}

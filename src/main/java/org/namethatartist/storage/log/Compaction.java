@@ -88,7 +88,7 @@ final class Compaction<V> {
 				StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
 				FileChannel source = FileChannel.open(logPath, StandardOpenOption.READ)) {
 			OutputStream out = new BufferedOutputStream(new ForcingOutputStream(target), 1 << 16);
-			this.codec.writeCheckpoint(out, this.state, this.options.clock().instant());
+			int checkpointLines = this.codec.writeCheckpoint(out, this.state, this.options.clock().instant()).lines();
 			out.flush();
 			long copied = mark;
 			long end;
@@ -121,7 +121,7 @@ final class Compaction<V> {
 					throw ex;
 				}
 				long carried = this.writer.records() - recordsAtMark;
-				previous = this.writer.adopt(next, nextEnd, nextAllocated, 1 + carried);
+				previous = this.writer.adopt(next, nextEnd, nextAllocated, checkpointLines + carried);
 				try {
 					this.writer.forceDirectoryIfNeeded();
 				}

@@ -301,14 +301,15 @@ final class LogRecovery<V> {
 		}
 		new DecodedRecord<>(DecodedRecord.Kind.PUT, entries).applyTo(this.state);
 		Path temp = this.files.compactionTemp();
+		int lines;
 		try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
-			this.codec.writeCheckpoint(out, this.state, this.options.clock().instant());
+			lines = this.codec.writeCheckpoint(out, this.state, this.options.clock().instant()).lines();
 		}
 		try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
 			channel.force(true);
 		}
 		AtomicFiles.moveIntoPlace(temp, this.files.log());
-		return new Result(report(RecoveryReport.Source.JSON, entries.size(), 0, 0, started), 1);
+		return new Result(report(RecoveryReport.Source.JSON, entries.size(), 0, 0, started), lines);
 	}
 
 	private void problem(String text) {

@@ -130,24 +130,124 @@ final class RecordCodec<V> {
 	}
 
 	/**
-	 * Writes {@code {"op":"CHECKPOINT","state":{…},"compactedAt":"…","crc":"…"}} and a newline: the whole
-	 * state as one line, streamed, so a large store needs no second copy in memory.
-	 * @return how many entries the state held
+	 * The most bytes a CHECKPOINT line holds before the state goes on in another. Replay reads a line into
+	 * one array, and a Java array holds at most 2 GB: one line for a whole store could not be read back
+	 * past about 2.5 million players. The original's reader merges the states of CHECKPOINT lines.
 	 */
-	long writeCheckpoint(OutputStream target, StoreState<V> state, Instant compactedAt) throws IOException {
-		CRC32C crc = new CRC32C();
-		OutputStream out = new CheckedOutputStream(target, crc);
-		out.write("{\"op\":\"CHECKPOINT\",\"state\":".getBytes(StandardCharsets.US_ASCII));
-		long count = writeState(this.mapper.writer(), out, state);
-		out.write((",\"compactedAt\":\"" + IsoTime.format(compactedAt) + "\"").getBytes(StandardCharsets.US_ASCII));
-		crc.update('}');
-		byte[] suffix = new byte[CRC_SUFFIX_LENGTH + 1];
-		writeCrcSuffix(suffix, 0, crc.getValue());
-		suffix[CRC_SUFFIX_LENGTH] = '\n';
-		target.write(suffix);
-		target.flush();
-		return count;
+	static final long CHECKPOINT_PART_BYTES = 64L << 20;
+
+	private long checkpointPartBytes = CHECKPOINT_PART_BYTES;
+
+	/** A smaller bound on a CHECKPOINT line, for tests of states in many parts. */
+	void checkpointPartBytes(long bytes) {
+		this.checkpointPartBytes = bytes;
 	}
+
+	/** What {@link #writeCheckpoint} wrote: the state's entries, in how many CHECKPOINT lines. */
+	record Checkpoint(long entries, int lines) {
+	}
+
+	/**
+	 * Writes the state as {@code {"op":"CHECKPOINT","state":{…},"compactedAt":"…","crc":"…"}} lines, each
+	 * ended by a newline: one line, or as many as keep each near {@link #CHECKPOINT_PART_BYTES} (a line
+	 * ends after the entry that passes it). Streamed, so a large store needs no second copy in memory.
+	 * Replayed in order, the lines' states together are the state: each puts its entries.
+	 */
+	Checkpoint writeCheckpoint(OutputStream target, StoreState<V> state, Instant compactedAt) throws IOException {
+		byte[] ending = (",\"compactedAt\":\"" + IsoTime.format(compactedAt) + "\"").getBytes(StandardCharsets.US_ASCII);
+		CheckpointLine line = new CheckpointLine(target, ending);
+		long[] count = new long[1];
+		try {
+			line.open();
+			state.forEachEntry((key, value) -> {
+				try {
+					if (line.full()) {
+						line.close();
+						line.open();
+					}
+					line.gen.writeName(key);
+					this.values.write(line.gen, value);
+					count[0]++;
+				}
+				catch (IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+			});
+			line.close();
+		}
+		catch (java.io.UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+		target.flush();
+		return new Checkpoint(count[0], line.lines);
+	}
+
+	/** One CHECKPOINT line being written, and how many were. */
+	private final class CheckpointLine {
+
+		private final OutputStream target;
+
+		private final byte[] ending;
+
+		private CRC32C crc;
+
+		private OutputStream out;
+
+		private long bytes;
+
+		JsonGenerator gen;
+
+		int lines;
+
+		CheckpointLine(OutputStream target, byte[] ending) {
+			this.target = target;
+			this.ending = ending;
+		}
+
+		void open() throws IOException {
+			this.crc = new CRC32C();
+			this.bytes = 0;
+			this.out = new CheckedOutputStream(new java.io.FilterOutputStream(this.target) {
+
+				@Override
+				public void write(int b) throws IOException {
+					this.out.write(b);
+					CheckpointLine.this.bytes++;
+				}
+
+				@Override
+				public void write(byte[] b, int off, int len) throws IOException {
+					this.out.write(b, off, len);
+					CheckpointLine.this.bytes += len;
+				}
+
+			}, this.crc);
+			this.out.write(CHECKPOINT_START);
+			this.gen = RecordCodec.this.mapper.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET)
+				.createGenerator(this.out);
+			this.gen.writeStartObject();
+		}
+
+		/** Past the bound: what is written and what the generator still holds. */
+		boolean full() {
+			return this.bytes + this.gen.streamWriteOutputBuffered() >= RecordCodec.this.checkpointPartBytes;
+		}
+
+		void close() throws IOException {
+			this.gen.writeEndObject();
+			this.gen.close();
+			this.out.write(this.ending);
+			this.crc.update('}');
+			byte[] suffix = new byte[CRC_SUFFIX_LENGTH + 1];
+			writeCrcSuffix(suffix, 0, this.crc.getValue());
+			suffix[CRC_SUFFIX_LENGTH] = '\n';
+			this.target.write(suffix);
+			this.lines++;
+		}
+
+	}
+
+	private static final byte[] CHECKPOINT_START = "{\"op\":\"CHECKPOINT\",\"state\":".getBytes(StandardCharsets.US_ASCII);
 
 	/** Writes the state as the original's JSON file: one object, indented as {@code JSON.stringify(…, null, 2)}. */
 	void writeJsonDocument(OutputStream target, StoreState<V> state) throws IOException {
