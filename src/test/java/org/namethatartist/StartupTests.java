@@ -72,6 +72,13 @@ class StartupTests {
 	}
 
 	@Test
+	void aNegativeCompactionWriteRateStopsStartUpWithOneLine(CapturedOutput output) {
+		assertThatThrownBy(() -> start("--storage.compaction.max-write-rate=-5MB")).isInstanceOf(RuntimeException.class);
+		assertThat(lineWith(output, "Invalid configuration")).isEqualTo("Invalid configuration: "
+				+ "storage.compaction.max-write-rate = '-5242880B'; allowed: a size a second, such as 32MB, or 0B for unpaced");
+	}
+
+	@Test
 	void aBadDurationStopsStartUpWithOneLine(CapturedOutput output) {
 		assertThatThrownBy(() -> start("--storage.snapshot.max-delay=soon")).isInstanceOf(RuntimeException.class);
 		assertThat(lineWith(output, "Invalid configuration")).isEqualTo(

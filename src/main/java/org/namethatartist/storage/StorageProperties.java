@@ -56,12 +56,26 @@ public record StorageProperties(@DefaultValue("append-log") @NotNull Backend bac
 	 * @param interval the pause between two scheduled compaction passes
 	 * @param threshold a pass compacts only the logs larger than this
 	 * @param backups how many {@code .backup.<epochMillis>} files of each log to keep
+	 * @param maxWriteRate the most a compaction writes in a second (its backup, CHECKPOINT and copy, forced a
+	 * megabyte at a time), so that writers share the disk with a trickle rather than a burst; 0B: unpaced
 	 */
 	public record Compaction(
 			@DefaultValue("1h") @NotNull @DurationMin(millis = 1,
 					message = "allowed: a positive duration, such as 10m, 1h") Duration interval,
 			@DefaultValue("1MB") @NotNull DataSize threshold,
-			@DefaultValue("3") @Min(value = 0, message = "allowed: a whole number, 0 or more") int backups) {
+			@DefaultValue("3") @Min(value = 0, message = "allowed: a whole number, 0 or more") int backups,
+			@DefaultValue(DEFAULT_MAX_WRITE_RATE) @NotNull DataSize maxWriteRate) {
+
+		/** Chosen from the benchmark's measurement: see docs/store.md. */
+		public static final String DEFAULT_MAX_WRITE_RATE = "64MB";
+
+		public Compaction {
+			if (maxWriteRate != null && maxWriteRate.toBytes() < 0) {
+				throw new org.namethatartist.InvalidConfigurationException("storage.compaction.max-write-rate",
+						maxWriteRate, "allowed: a size a second, such as 32MB, or 0B for unpaced");
+			}
+		}
+
 	}
 
 }

@@ -48,8 +48,9 @@ final class MillionPlayersBench {
 				+ BASELINE_NANOS / 1_000_000_000 + " s without compaction; then `AppendLog.compact()` of "
 				+ "`players` runs (backup, CHECKPOINT of 1M players, switch) and `compaction_1m_players_ms` is its "
 				+ "duration, `writer_p99_us_during_compaction` the p99 of the updates that started while it ran, "
-				+ "`writer_max_stall_ms_during_compaction` the longest of them. Three rounds, baseline then "
-				+ "compaction each time.");
+				+ "`writer_max_stall_ms_during_compaction` the longest of them, at `storage.compaction.max-write-rate` "
+				+ "(`compaction_max_write_rate_mb_s`); the `_unpaced_` keys the same for an unpaced compaction. "
+				+ "Three rounds, each: baseline, paced compaction, baseline, unpaced compaction.");
 	}
 
 	private static double worstLeaderboardP50(PlayerRepository players) {
@@ -68,39 +69,68 @@ final class MillionPlayersBench {
 		return worst;
 	}
 
+	/** The pace the paced rounds use: {@code -Dbench.compaction.max-write-rate-mb}, else the default setting's. */
+	static long maxWriteRateMb() {
+		return Long.getLong("bench.compaction.max-write-rate-mb", org.springframework.util.unit.DataSize
+			.parse(org.namethatartist.storage.StorageProperties.Compaction.DEFAULT_MAX_WRITE_RATE).toMegabytes());
+	}
+
+	/**
+	 * Three rounds, each: the writers alone (the baseline), a compaction at the pace in force, the writers
+	 * alone again, an unpaced compaction. Paced and unpaced in the same run, on the same store and load.
+	 */
 	private static void compaction(Results results, AppendLogStores stores) throws Exception {
 		AppendLog<?> log = stores.logs().stream()
 			.filter((l) -> l.store().equals(AppendLogStores.PLAYERS))
 			.findFirst()
 			.orElseThrow();
+		long rateMb = maxWriteRateMb();
 		double[] millis = new double[Results.RUNS];
 		double[] baseline = new double[Results.RUNS];
 		double[] during = new double[Results.RUNS];
 		double[] stall = new double[Results.RUNS];
+		double[] unpacedMillis = new double[Results.RUNS];
+		double[] unpacedDuring = new double[Results.RUNS];
+		double[] unpacedStall = new double[Results.RUNS];
 		for (int round = 0; round < Results.RUNS; round++) {
-			try (Load load = new Load(stores.players())) {
-				Thread.sleep(1000);
-				long quietFrom = System.nanoTime();
-				Thread.sleep(BASELINE_NANOS / 1_000_000);
-				long start = System.nanoTime();
-				CompactionReport report = log.compact();
-				long end = System.nanoTime();
-				millis[round] = (end - start) / 1e6;
-				// Writes that started during the compaction and are still on their way finish meanwhile.
-				Thread.sleep(500);
-				Samples quiet = load.started(quietFrom, start);
-				Samples busy = load.started(start, end);
-				baseline[round] = quiet.percentileMicros(99);
-				during[round] = busy.percentileMicros(99);
-				stall[round] = busy.maxMillis();
-				System.out.printf("  compaction round %d: %.0f ms, %d -> %d bytes; writes %d quiet, %d during%n",
-						round + 1, millis[round], report.bytesBefore(), report.bytesAfter(), quiet.count(), busy.count());
+			for (boolean paced : new boolean[] { true, false }) {
+				try (Load load = new Load(stores.players())) {
+					Thread.sleep(1000);
+					long quietFrom = System.nanoTime();
+					Thread.sleep(BASELINE_NANOS / 1_000_000);
+					long start = System.nanoTime();
+					CompactionReport report = log.compact(paced ? rateMb << 20 : 0);
+					long end = System.nanoTime();
+					// Writes that started during the compaction and are still on their way finish meanwhile.
+					Thread.sleep(500);
+					Samples quiet = load.started(quietFrom, start);
+					Samples busy = load.started(start, end);
+					if (paced) {
+						millis[round] = (end - start) / 1e6;
+						baseline[round] = quiet.percentileMicros(99);
+						during[round] = busy.percentileMicros(99);
+						stall[round] = busy.maxMillis();
+					}
+					else {
+						unpacedMillis[round] = (end - start) / 1e6;
+						unpacedDuring[round] = busy.percentileMicros(99);
+						unpacedStall[round] = busy.maxMillis();
+					}
+					System.out.printf("  compaction round %d %s: %.0f ms, %d -> %d bytes; writes %d quiet (p99 %.0f us), "
+							+ "%d during (p99 %.0f us, max %.1f ms)%n", round + 1, paced ? "at " + rateMb + " MB/s" : "unpaced",
+							(end - start) / 1e6, report.bytesBefore(), report.bytesAfter(), quiet.count(),
+							quiet.percentileMicros(99), busy.count(), busy.percentileMicros(99), busy.maxMillis());
+				}
 			}
 		}
+		results.put("compaction_max_write_rate_mb_s", new double[] { rateMb, rateMb, rateMb });
 		put(results, "compaction_1m_players_ms", millis);
 		put(results, "writer_p99_us_baseline", baseline);
 		put(results, "writer_p99_us_during_compaction", during);
 		put(results, "writer_max_stall_ms_during_compaction", stall);
+		put(results, "compaction_unpaced_1m_players_ms", unpacedMillis);
+		put(results, "writer_p99_us_during_unpaced_compaction", unpacedDuring);
+		put(results, "writer_max_stall_ms_during_unpaced_compaction", unpacedStall);
 	}
 
 	private static void put(Results results, String key, double[] runs) {

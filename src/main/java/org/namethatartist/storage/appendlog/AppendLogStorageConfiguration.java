@@ -35,6 +35,7 @@ class AppendLogStorageConfiguration {
 			.withRecovery(properties.recovery().mode())
 			.withSnapshotMaxDelay(properties.snapshot().maxDelay())
 			.withBackups(properties.compaction().backups())
+			.withCompactionWriteRate(properties.compaction().maxWriteRate().toBytes())
 			.withListener(metrics);
 		return AppendLogStores.open(properties.dataDir(), options);
 	}

@@ -198,9 +198,21 @@ public final class AppendLog<V> implements AutoCloseable {
 	 * @throws StorageException when it fails; the log is then left as it was
 	 */
 	public CompactionReport compact() {
+		return compact(this.options.compactionWriteRate());
+	}
+
+	/**
+	 * {@link #compact()} at a pace of its own rather than {@link LogOptions#compactionWriteRate()}'s (the
+	 * benchmark compares paces in one run).
+	 * @param maxWriteRate the most bytes a second it writes; 0 for as fast as the disk takes them
+	 */
+	public CompactionReport compact(long maxWriteRate) {
+		if (maxWriteRate < 0) {
+			throw new IllegalArgumentException("maxWriteRate must be 0 or more bytes a second, not " + maxWriteRate);
+		}
 		this.compactionLock.lock();
 		try {
-			CompactionReport report = this.compaction.run();
+			CompactionReport report = this.compaction.run(maxWriteRate);
 			this.lastCompaction = report;
 			QuietListener.tell(store(), () -> this.options.listener().compacted(report));
 			return report;

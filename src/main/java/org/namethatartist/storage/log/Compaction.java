@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * <li>after the writers are let go: free the old log gently, and prune old backups.</li>
  * </ol>
  * A crash at any step leaves either the old log or the new one under the log's name, both complete.
+ *
+ * <p>With {@link LogOptions#compactionWriteRate()}, the backup, the CHECKPOINT and the copy are written a
+ * megabyte at a time, each forced and then paced ({@link WritePacer}), so that the log's writers share the
+ * disk with a steady trickle rather than a burst of writeback.
  */
 final class Compaction<V> {
 
@@ -66,7 +70,8 @@ final class Compaction<V> {
 		this.ensureOpen = ensureOpen;
 	}
 
-	CompactionReport run() throws IOException {
+	/** @param maxWriteRate the most bytes a second it writes; 0 for as fast as the disk takes them */
+	CompactionReport run(long maxWriteRate) throws IOException {
 		long started = System.nanoTime();
 		Path logPath = this.files.log();
 		long mark;
@@ -82,18 +87,20 @@ final class Compaction<V> {
 		finally {
 			this.inFlight.writeLock().unlock();
 		}
-		Path backup = writeBackup(logPath, mark);
+		// One pace for the whole compaction: the backup, the CHECKPOINT and the copy share it.
+		WritePacer pacer = new WritePacer(maxWriteRate);
+		Path backup = writeBackup(logPath, mark, pacer);
 		Path temp = this.files.compactionTemp();
 		try (FileChannel target = FileChannel.open(temp, StandardOpenOption.CREATE,
 				StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
 				FileChannel source = FileChannel.open(logPath, StandardOpenOption.READ)) {
-			OutputStream out = new BufferedOutputStream(new ForcingOutputStream(target), 1 << 16);
+			OutputStream out = new BufferedOutputStream(new ForcingOutputStream(target, pacer), 1 << 16);
 			int checkpointLines = this.codec.writeCheckpoint(out, this.state, this.options.clock().instant()).lines();
 			out.flush();
 			long copied = mark;
 			long end;
 			while ((end = this.writer.end()) - copied > FINAL_COPY_BYTES) {
-				FileRanges.copy(source, copied, end, target);
+				ForcingOutputStream.copy(source, copied, end, target, pacer);
 				copied = end;
 			}
 			target.force(true);
@@ -156,7 +163,7 @@ final class Compaction<V> {
 	}
 
 	/** Copies the log's first {@code length} bytes into a new backup, forced, then renamed into place. */
-	private Path writeBackup(Path logPath, long length) throws IOException {
+	private Path writeBackup(Path logPath, long length, WritePacer pacer) throws IOException {
 		long millis = this.options.clock().millis();
 		// Pruning keeps the highest numbers: after the clock stepped back, a lower number would make the
 		// newest backup the first one deleted.
@@ -172,7 +179,7 @@ final class Compaction<V> {
 		try (FileChannel source = FileChannel.open(logPath, StandardOpenOption.READ);
 				FileChannel target = FileChannel.open(temp, StandardOpenOption.CREATE,
 						StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-			ForcingOutputStream.copy(source, 0, length, target);
+			ForcingOutputStream.copy(source, 0, length, target, pacer);
 			target.force(true);
 		}
 		AtomicFiles.moveIntoPlace(temp, backup);

@@ -18,10 +18,18 @@ final class ForcingOutputStream extends OutputStream {
 
 	private final FileChannel channel;
 
+	private final WritePacer pacer;
+
 	private long unforced;
 
 	ForcingOutputStream(FileChannel channel) {
+		this(channel, WritePacer.NONE);
+	}
+
+	/** Forced as it goes, and paced: each megabyte forced waits for its turn. */
+	ForcingOutputStream(FileChannel channel, WritePacer pacer) {
 		this.channel = channel;
+		this.pacer = pacer;
 	}
 
 	@Override
@@ -38,6 +46,7 @@ final class ForcingOutputStream extends OutputStream {
 		this.unforced += len;
 		if (this.unforced >= FORCE_EVERY) {
 			this.channel.force(false);
+			this.pacer.wrote(this.unforced);
 			this.unforced = 0;
 		}
 	}
@@ -47,12 +56,18 @@ final class ForcingOutputStream extends OutputStream {
 	 * every {@value #FORCE_EVERY} bytes.
 	 */
 	static void copy(FileChannel source, long from, long to, FileChannel target) throws IOException {
+		copy(source, from, to, target, WritePacer.NONE);
+	}
+
+	/** As {@link #copy(FileChannel, long, long, FileChannel)}, each step paced. */
+	static void copy(FileChannel source, long from, long to, FileChannel target, WritePacer pacer) throws IOException {
 		long position = from;
 		while (position < to) {
 			long chunkEnd = Math.min(to, position + FORCE_EVERY);
 			FileRanges.copy(source, position, chunkEnd, target);
-			position = chunkEnd;
 			target.force(false);
+			pacer.wrote(chunkEnd - position);
+			position = chunkEnd;
 		}
 	}
 

@@ -9,9 +9,17 @@ import java.util.Objects;
  *
  * @param snapshotMaxDelay how long a change may wait before the JSON file is rewritten
  * @param backups how many {@code .backup.<epochMillis>} files compaction keeps
+ * @param compactionWriteRate the most bytes a second compaction writes (its backup, CHECKPOINT and copy),
+ * 0 for as fast as the disk takes them
  */
 public record LogOptions(FsyncPolicy fsync, RecoveryMode recovery, Duration snapshotMaxDelay, int backups,
-		Clock clock, LogListener listener, LogFile.Opener opener, long preallocate) {
+		Clock clock, LogListener listener, LogFile.Opener opener, long preallocate, long compactionWriteRate) {
+
+	/** Compaction as fast as the disk takes it. */
+	public LogOptions(FsyncPolicy fsync, RecoveryMode recovery, Duration snapshotMaxDelay, int backups, Clock clock,
+			LogListener listener, LogFile.Opener opener, long preallocate) {
+		this(fsync, recovery, snapshotMaxDelay, backups, clock, listener, opener, preallocate, 0);
+	}
 
 	/** The active log grows ahead of its writes by this much (see {@link AppendLog}'s class comment). */
 	public static final long DEFAULT_PREALLOCATE = 16L << 20;
@@ -29,6 +37,10 @@ public record LogOptions(FsyncPolicy fsync, RecoveryMode recovery, Duration snap
 		if (preallocate < 0) {
 			throw new IllegalArgumentException("preallocate must be 0 (off) or more bytes, not " + preallocate);
 		}
+		if (compactionWriteRate < 0) {
+			throw new IllegalArgumentException(
+					"compactionWriteRate must be 0 (unpaced) or more bytes a second, not " + compactionWriteRate);
+		}
 	}
 
 	/**
@@ -42,38 +54,44 @@ public record LogOptions(FsyncPolicy fsync, RecoveryMode recovery, Duration snap
 
 	public LogOptions withFsync(FsyncPolicy fsync) {
 		return new LogOptions(fsync, this.recovery, this.snapshotMaxDelay, this.backups, this.clock, this.listener,
-				this.opener, this.preallocate);
+				this.opener, this.preallocate, this.compactionWriteRate);
 	}
 
 	public LogOptions withRecovery(RecoveryMode recovery) {
 		return new LogOptions(this.fsync, recovery, this.snapshotMaxDelay, this.backups, this.clock, this.listener,
-				this.opener, this.preallocate);
+				this.opener, this.preallocate, this.compactionWriteRate);
 	}
 
 	public LogOptions withOpener(LogFile.Opener opener) {
 		return new LogOptions(this.fsync, this.recovery, this.snapshotMaxDelay, this.backups, this.clock,
-				this.listener, opener, this.preallocate);
+				this.listener, opener, this.preallocate, this.compactionWriteRate);
 	}
 
 	public LogOptions withListener(LogListener listener) {
 		return new LogOptions(this.fsync, this.recovery, this.snapshotMaxDelay, this.backups, this.clock, listener,
-				this.opener, this.preallocate);
+				this.opener, this.preallocate, this.compactionWriteRate);
 	}
 
 	public LogOptions withSnapshotMaxDelay(Duration delay) {
 		return new LogOptions(this.fsync, this.recovery, delay, this.backups, this.clock, this.listener,
-				this.opener, this.preallocate);
+				this.opener, this.preallocate, this.compactionWriteRate);
 	}
 
 	public LogOptions withBackups(int backups) {
 		return new LogOptions(this.fsync, this.recovery, this.snapshotMaxDelay, backups, this.clock, this.listener,
-				this.opener, this.preallocate);
+				this.opener, this.preallocate, this.compactionWriteRate);
+	}
+
+	/** 0: compaction writes as fast as the disk takes it. */
+	public LogOptions withCompactionWriteRate(long bytesPerSecond) {
+		return new LogOptions(this.fsync, this.recovery, this.snapshotMaxDelay, this.backups, this.clock,
+				this.listener, this.opener, this.preallocate, bytesPerSecond);
 	}
 
 	/** 0 turns preallocation off: the log then grows with each write, as before. */
 	public LogOptions withPreallocate(long bytes) {
 		return new LogOptions(this.fsync, this.recovery, this.snapshotMaxDelay, this.backups, this.clock,
-				this.listener, this.opener, bytes);
+				this.listener, this.opener, bytes, this.compactionWriteRate);
 	}
 
 }

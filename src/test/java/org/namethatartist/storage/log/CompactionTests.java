@@ -25,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.namethatartist.storage.log.LogTestSupport.json;
 import static org.namethatartist.storage.log.LogTestSupport.logPath;
 import static org.namethatartist.storage.log.LogTestSupport.open;
@@ -78,6 +79,28 @@ class CompactionTests {
 		try (LogTestSupport.Opened store = open(this.dir, options().withRecovery(RecoveryMode.STRICT))) {
 			assertThat(store.state().snapshot()).isEqualTo(expected);
 			assertThat(store.report().recordsReplayed()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void aPacedCompactionKeepsWhatAnUnpacedOneKeeps() throws IOException {
+		Map<String, JsonNode> expected = LogTestSupport.replay(this.history);
+		try (LogTestSupport.Opened store = open(this.dir, options().withCompactionWriteRate(256L << 20))) {
+			this.history.forEach(store::apply);
+			// A few megabytes, so that the pace waits between the forced steps.
+			for (int i = 0; i < 3_000; i++) {
+				JsonNode big = json("\"" + "z".repeat(1000) + i + "\"");
+				store.put("big" + i, big);
+				expected.put("big" + i, big);
+			}
+			CompactionReport paced = store.log().compact();
+			assertThat(paced.bytesAfter()).isGreaterThan(2L << 20);
+			assertThat(store.state().snapshot()).isEqualTo(expected);
+			assertThat(store.log().compact(0).bytesAfter()).as("the same log, unpaced").isEqualTo(paced.bytesAfter());
+			assertThatThrownBy(() -> store.log().compact(-1)).isInstanceOf(IllegalArgumentException.class);
+		}
+		try (LogTestSupport.Opened reopened = open(this.dir, options())) {
+			assertThat(reopened.state().snapshot()).isEqualTo(expected);
 		}
 	}
 
