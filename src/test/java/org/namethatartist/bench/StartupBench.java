@@ -3,6 +3,8 @@ package org.namethatartist.bench;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,11 +42,15 @@ final class StartupBench {
 		double[] replay = new double[Results.RUNS];
 		double[] heap = new double[Results.RUNS];
 		for (int i = 0; i < Results.RUNS; i++) {
-			Map<String, Double> figures = probe("replay", this.data.players1m(), "6g");
+			Map<String, Double> figures = probe("replay", this.data.players1m(), "6g", replayJvmArgs(i + 1));
 			if (figures.get("records") != 1_000_000 || figures.get("players") != 1_000_000) {
 				throw new IllegalStateException("expected 1M records and players, got " + figures);
 			}
 			replay[i] = figures.get("replay_ms");
+			List<String> options = replayJvmArgs(i + 1);
+			if (!options.isEmpty()) {
+				System.out.printf("  replay run %d with %s: %.0f ms%n", i + 1, options, replay[i]);
+			}
 			heap[i] = figures.get("heap_bytes") / figures.get("players");
 		}
 		results.put("replay_1m_records_ms", replay);
@@ -88,10 +94,40 @@ final class StartupBench {
 				+ "others of the same game, so a real store holds more per player than this.");
 	}
 
+	/**
+	 * {@code -Dbench.replay.jvm-args="..."}: options added to the replay probes' JVMs, for profiling the
+	 * replay (for instance {@code -XX:StartFlightRecording=filename=/tmp/replay-{run}.jfr}); {@code {run}}
+	 * becomes the run's number, 1 to {@value Results#RUNS}. Alternatives separated by {@code |} are used
+	 * by the runs in turn ({@code -XX:+UseParallelGC|} alternates that collector with the default), to
+	 * compare options in the same minutes. None by default.
+	 */
+	private static List<String> replayJvmArgs(int run) {
+		String all = System.getProperty("bench.replay.jvm-args", "");
+		if (all.startsWith("${")) {
+			return List.of();
+		}
+		String[] alternatives = all.split("\\|", -1);
+		String args = alternatives[(run - 1) % alternatives.length].trim();
+		if (args.isEmpty()) {
+			return List.of();
+		}
+		return Arrays.stream(args.split("\\s+")).map((arg) -> arg.replace("{run}", Integer.toString(run))).toList();
+	}
+
 	private Map<String, Double> probe(String mode, Path dir, String heap) throws IOException, InterruptedException {
+		return probe(mode, dir, heap, List.of());
+	}
+
+	private Map<String, Double> probe(String mode, Path dir, String heap, List<String> jvmArgs)
+			throws IOException, InterruptedException {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		Process child = new ProcessBuilder(List.of(java.toString(), "-Xmx" + heap, "-cp",
-				System.getProperty("java.class.path"), StartupProbe.class.getName(), mode, dir.toString()))
+		List<String> command = new ArrayList<>();
+		command.add(java.toString());
+		command.add("-Xmx" + heap);
+		command.addAll(jvmArgs);
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), StartupProbe.class.getName(), mode,
+				dir.toString()));
+		Process child = new ProcessBuilder(command)
 			.redirectErrorStream(true)
 			.start();
 		String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

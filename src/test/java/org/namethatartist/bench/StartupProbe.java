@@ -5,6 +5,9 @@ import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
+
 import org.namethatartist.NameThatArtistApplication;
 import org.namethatartist.player.PlayerRepository;
 import org.namethatartist.storage.appendlog.AppendLogStores;
@@ -51,7 +54,23 @@ public final class StartupProbe {
 			throw new IllegalArgumentException("mode must be replay, spring or stores, not " + mode);
 		}
 		System.out.flush();
+		stopRecordings();
 		Runtime.getRuntime().halt(0);
+	}
+
+	/**
+	 * Halting skips the shutdown hook that would write a flight recording started on the command line
+	 * ({@code -Dbench.replay.jvm-args}): stopping it first writes it to its file.
+	 */
+	private static void stopRecordings() {
+		if (!FlightRecorder.isInitialized()) {
+			return;
+		}
+		for (Recording recording : FlightRecorder.getFlightRecorder().getRecordings()) {
+			if (recording.getDestination() != null) {
+				recording.stop();
+			}
+		}
 	}
 
 	private static void replay(Path dir) {
