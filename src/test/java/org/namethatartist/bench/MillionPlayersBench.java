@@ -23,8 +23,11 @@ final class MillionPlayersBench {
 
 	private static final int LEADERBOARD_READS = 20_000;
 
-	/** Writers kept busy while compaction runs: a few games ending at once. */
-	static final int COMPACTION_WRITERS = 4;
+	/**
+	 * Writers kept busy while compaction runs: a few games ending at once (4), or
+	 * {@code -Dbench.compaction.writers=64} for the 64 writers of the update figures.
+	 */
+	static final int COMPACTION_WRITERS = Integer.getInteger("bench.compaction.writers", 4);
 
 	/** How long the writers run without compaction, for the baseline. */
 	private static final long BASELINE_NANOS = 5_000_000_000L;
@@ -32,6 +35,9 @@ final class MillionPlayersBench {
 	private final MillionStore million;
 
 	MillionPlayersBench(MillionStore million) {
+		if (COMPACTION_WRITERS < 1) {
+			throw new IllegalArgumentException("bench.compaction.writers must be at least 1, not " + COMPACTION_WRITERS);
+		}
 		this.million = million;
 	}
 

@@ -3,6 +3,8 @@ package org.namethatartist.bench;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +18,9 @@ import java.util.Map;
  */
 final class StartupBench {
 
+	/** The replay's runs: {@value Results#RUNS}, or more with {@code -Dbench.replay.runs} (to compare options). */
+	private static final int RUNS = Integer.getInteger("bench.replay.runs", Results.RUNS);
+
 	private final BenchData data;
 
 	private String failure;
@@ -24,37 +29,17 @@ final class StartupBench {
 		this.data = data;
 	}
 
+	/** The part {@code startup}: the start-up figure, then the replay's. */
 	void run(Results results) throws Exception {
+		startup(results);
+		replay(results);
+	}
+
+	private void startup(Results results) throws Exception {
 		Map<String, Double> first = probe("spring", this.data.players100k(), "512m");
-		boolean spring = !first.containsKey("spring_failed");
-		if (spring) {
+		if (!first.containsKey("spring_failed")) {
 			results.measure("startup_100k_players_ms",
 					() -> probe("spring", this.data.players100k(), "512m").get("startup_ms"));
-		}
-		else {
-			System.out.println("  the application's context cannot start on this branch (" + this.failure
-					+ "); measuring AppendLogStores.open instead");
-			results.measure("startup_100k_players_ms",
-					() -> probe("stores", this.data.players100k(), "512m").get("startup_ms"));
-		}
-		double[] replay = new double[Results.RUNS];
-		double[] heap = new double[Results.RUNS];
-		for (int i = 0; i < Results.RUNS; i++) {
-			Map<String, Double> figures = probe("replay", this.data.players1m(), "6g");
-			if (figures.get("records") != 1_000_000 || figures.get("players") != 1_000_000) {
-				throw new IllegalStateException("expected 1M records and players, got " + figures);
-			}
-			replay[i] = figures.get("replay_ms");
-			heap[i] = figures.get("heap_bytes") / figures.get("players");
-		}
-		results.put("replay_1m_records_ms", replay);
-		results.put("heap_bytes_per_player", heap);
-		System.out.printf("  %-40s %12s   runs %s%n", "replay_1m_records_ms", Report.format(results.get("replay_1m_records_ms")),
-				Report.formatRuns(replay));
-		System.out.printf("  %-40s %12s   runs %s%n", "heap_bytes_per_player",
-				Report.format(results.get("heap_bytes_per_player")), Report.formatRuns(heap));
-		double mb = this.data.bytes1m() / 1e6;
-		if (spring) {
 			results.note("`startup_100k_players_ms`: a new JVM (-Xmx512m) runs "
 					+ "`SpringApplicationBuilder(NameThatArtistApplication.class).run(...)` on a data directory of "
 					+ "100k players (5 games each, one SET record per player), web server and Actuator on free "
@@ -65,11 +50,42 @@ final class StartupBench {
 					+ "the context starts: that work is inside the measured time.");
 		}
 		else {
+			System.out.println("  the application's context cannot start on this branch (" + this.failure
+					+ "); measuring AppendLogStores.open instead");
+			results.measure("startup_100k_players_ms",
+					() -> probe("stores", this.data.players100k(), "512m").get("startup_ms"));
 			results.note("`startup_100k_players_ms`: **not the Spring context**: it cannot start on this branch ("
 					+ this.failure + "), so this is `AppendLogStores.open` with the production defaults in a new JVM "
 					+ "(-Xmx512m) on a data directory of 100k players (5 games each, one SET record per player): "
 					+ "the stores' share of start-up.");
 		}
+	}
+
+	/** The part {@code replay}: the replay's figures alone. */
+	void replay(Results results) throws Exception {
+		if (RUNS < Results.RUNS) {
+			throw new IllegalArgumentException("bench.replay.runs must be at least " + Results.RUNS + ", not " + RUNS);
+		}
+		double[] replay = new double[RUNS];
+		double[] heap = new double[RUNS];
+		for (int i = 0; i < RUNS; i++) {
+			Map<String, Double> figures = probe("replay", this.data.players1m(), "6g", replayJvmArgs(i + 1));
+			if (figures.get("records") != 1_000_000 || figures.get("players") != 1_000_000) {
+				throw new IllegalStateException("expected 1M records and players, got " + figures);
+			}
+			replay[i] = figures.get("replay_ms");
+			System.out.printf("  replay run %d %s: %.0f ms, process CPU %.0f ms, GC %.0f ms%n", i + 1,
+					replayJvmArgs(i + 1), replay[i], figures.getOrDefault("replay_cpu_ms", -1.0),
+					figures.getOrDefault("replay_gc_ms", -1.0));
+			heap[i] = figures.get("heap_bytes") / figures.get("players");
+		}
+		results.put("replay_1m_records_ms", replay);
+		results.put("heap_bytes_per_player", heap);
+		System.out.printf("  %-40s %12s   runs %s%n", "replay_1m_records_ms", Report.format(results.get("replay_1m_records_ms")),
+				Report.formatRuns(replay));
+		System.out.printf("  %-40s %12s   runs %s%n", "heap_bytes_per_player",
+				Report.format(results.get("heap_bytes_per_player")), Report.formatRuns(heap));
+		double mb = this.data.bytes1m() / 1e6;
 		results.note(String.format(Locale.ROOT, "`replay_1m_records_ms`: a new JVM (-Xmx6g, default GC) opens "
 				+ "`AppendLogStores` on a `players.log` of 1,000,000 SET records (1M players × 5 games, %.0f MB, "
 				+ "%.0f bytes a record), recovery in strict mode (every CRC checked): the time of "
@@ -88,10 +104,40 @@ final class StartupBench {
 				+ "others of the same game, so a real store holds more per player than this.");
 	}
 
+	/**
+	 * {@code -Dbench.replay.jvm-args="..."}: options added to the replay probes' JVMs, for profiling the
+	 * replay (for instance {@code -XX:StartFlightRecording=filename=/tmp/replay-{run}.jfr}); {@code {run}}
+	 * becomes the run's number, from 1. Alternatives separated by {@code |} are used
+	 * by the runs in turn ({@code -XX:+UseParallelGC|} alternates that collector with the default), to
+	 * compare options in the same minutes. None by default.
+	 */
+	private static List<String> replayJvmArgs(int run) {
+		String all = System.getProperty("bench.replay.jvm-args", "");
+		if (all.startsWith("${")) {
+			return List.of();
+		}
+		String[] alternatives = all.split("\\|", -1);
+		String args = alternatives[(run - 1) % alternatives.length].trim();
+		if (args.isEmpty()) {
+			return List.of();
+		}
+		return Arrays.stream(args.split("\\s+")).map((arg) -> arg.replace("{run}", Integer.toString(run))).toList();
+	}
+
 	private Map<String, Double> probe(String mode, Path dir, String heap) throws IOException, InterruptedException {
+		return probe(mode, dir, heap, List.of());
+	}
+
+	private Map<String, Double> probe(String mode, Path dir, String heap, List<String> jvmArgs)
+			throws IOException, InterruptedException {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		Process child = new ProcessBuilder(List.of(java.toString(), "-Xmx" + heap, "-cp",
-				System.getProperty("java.class.path"), StartupProbe.class.getName(), mode, dir.toString()))
+		List<String> command = new ArrayList<>();
+		command.add(java.toString());
+		command.add("-Xmx" + heap);
+		command.addAll(jvmArgs);
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), StartupProbe.class.getName(), mode,
+				dir.toString()));
+		Process child = new ProcessBuilder(command)
 			.redirectErrorStream(true)
 			.start();
 		String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,9 +1,13 @@
 package org.namethatartist.bench;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
+
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
 
 import org.namethatartist.NameThatArtistApplication;
 import org.namethatartist.player.PlayerRepository;
@@ -51,17 +55,38 @@ public final class StartupProbe {
 			throw new IllegalArgumentException("mode must be replay, spring or stores, not " + mode);
 		}
 		System.out.flush();
+		stopRecordings();
 		Runtime.getRuntime().halt(0);
+	}
+
+	/**
+	 * Halting skips the shutdown hook that would write a flight recording started on the command line
+	 * ({@code -Dbench.replay.jvm-args}): stopping it first writes it to its file.
+	 */
+	private static void stopRecordings() {
+		if (!FlightRecorder.isInitialized()) {
+			return;
+		}
+		for (Recording recording : FlightRecorder.getFlightRecorder().getRecordings()) {
+			if (recording.getDestination() != null) {
+				recording.stop();
+			}
+		}
 	}
 
 	private static void replay(Path dir) {
 		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 		long before = usedAfterGc(memory);
+		long cpuBefore = processCpuNanos();
+		long gcBefore = gcMillis();
 		long start = System.nanoTime();
 		AppendLogStores stores = AppendLogStores.open(dir, LogOptions.defaults()
 			.withRecovery(RecoveryMode.STRICT)
 			.withSnapshotMaxDelay(Duration.ofHours(1)));
 		long millis = (System.nanoTime() - start) / 1_000_000;
+		// CPU and collections of the whole process while it replayed: figures a busy machine moves less than the wall time.
+		System.out.println("replay_cpu_ms=" + (processCpuNanos() - cpuBefore) / 1_000_000);
+		System.out.println("replay_gc_ms=" + (gcMillis() - gcBefore));
 		long players = stores.players().count();
 		long records = stores.logs().get(0).lastRecovery().recordsReplayed();
 		long after = usedAfterGc(memory);
@@ -71,6 +96,23 @@ public final class StartupProbe {
 		System.out.println("heap_bytes=" + (after - before));
 		// Keeps the stores reachable until after the measurement.
 		System.out.println("open=" + (stores.players() != null));
+	}
+
+	/** The CPU time of this process, all threads (-1 where the JVM does not tell). */
+	private static long processCpuNanos() {
+		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+			return os.getProcessCpuTime();
+		}
+		return -1;
+	}
+
+	/** The collectors' accumulated time (pauses, and for concurrent collectors their cycles). */
+	private static long gcMillis() {
+		long total = 0;
+		for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+			total += Math.max(0, gc.getCollectionTime());
+		}
+		return total;
 	}
 
 	private static long usedAfterGc(MemoryMXBean memory) {

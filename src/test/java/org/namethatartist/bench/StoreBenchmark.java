@@ -14,7 +14,8 @@ import java.util.Locale;
  * Figures only: nothing here passes or fails on time.
  *
  * <p>{@code -Dbench.only=startup,update,sqlite,million,postgres,periods,discord,images} runs some parts only (while working on
- * one figure); the report then holds only those figures.
+ * one figure); the report then holds only those figures. {@code -Dbench.only=replay} runs the replay's
+ * figures alone (they are also in {@code startup}); see {@link StartupBench} for its options.
  */
 public final class StoreBenchmark {
 
@@ -49,6 +50,8 @@ public final class StoreBenchmark {
 					System.out.println(part + ":");
 					switch (part) {
 						case "startup" -> new StartupBench(data).run(results);
+						// The replay's figures alone (also in startup): not in the default parts.
+						case "replay" -> new StartupBench(data).replay(results);
 						case "update" -> new UpdateBench(data, million, floor).run(results);
 						case "sqlite" -> new SqliteBench(work).run(results);
 						case "million" -> new MillionPlayersBench(million).run(results);
@@ -57,7 +60,7 @@ public final class StoreBenchmark {
 						case "discord" -> new DiscordBench(work).run(results);
 						case "images" -> new ImagesBench(work).run(results);
 						default -> throw new IllegalArgumentException(
-								"bench.only: unknown part " + part + "; parts: " + PARTS);
+								"bench.only: unknown part " + part + "; parts: " + PARTS + ", replay");
 					}
 					System.out.printf("  (%s took %.1f s)%n", part, Bench.millisSince(t) / 1000);
 				}
