@@ -75,10 +75,14 @@ final class MillionPlayersBench {
 		return worst;
 	}
 
-	/** The pace the paced rounds use: {@code -Dbench.compaction.max-write-rate-mb}, else the default setting's. */
+	/**
+	 * The pace the paced rounds use: {@code -Dbench.compaction.max-write-rate-mb} when above 0, else the
+	 * default of {@code storage.compaction.max-write-rate}.
+	 */
 	static long maxWriteRateMb() {
-		return Long.getLong("bench.compaction.max-write-rate-mb", org.springframework.util.unit.DataSize
-			.parse(org.namethatartist.storage.StorageProperties.Compaction.DEFAULT_MAX_WRITE_RATE).toMegabytes());
+		long asked = Long.getLong("bench.compaction.max-write-rate-mb", 0);
+		return (asked > 0) ? asked : org.springframework.util.unit.DataSize
+			.parse(org.namethatartist.storage.StorageProperties.Compaction.DEFAULT_MAX_WRITE_RATE).toMegabytes();
 	}
 
 	/**
